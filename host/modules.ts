@@ -1,0 +1,75 @@
+
+export type HostModulesInput = {
+  redisUrl?: string
+  /** Module path of the Stripe provider; tests swap in one that talks to a local fake. */
+  stripeProvider?: string
+  stripeApiKey: string
+  stripeWebhookSecret: string
+  /** Load the plugin's modules from `src/` (the repo as host); false when the built plugin is used. */
+  pluginModulesFromSource: boolean
+  pluginOptions: Record<string, unknown>
+  webhookDelayMs?: number
+}
+
+export const PLUGIN_MODULE_NAMES = ["monetization-event"]
+
+/** Medusa modules for the demo/test host: Redis-backed when REDIS_URL is set, in-memory otherwise. */
+export function hostModules(input: HostModulesInput) {
+  const modules: Record<string, unknown>[] = [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        webhook_delay: input.webhookDelayMs,
+        providers: [
+          {
+            resolve: input.stripeProvider || "@medusajs/medusa/payment-stripe",
+            id: "stripe",
+            options: {
+              apiKey: input.stripeApiKey,
+              webhookSecret: input.stripeWebhookSecret,
+            },
+          },
+        ],
+      },
+    },
+  ]
+
+  if (input.redisUrl) {
+    modules.push(
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl: input.redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl: input.redisUrl } },
+      },
+      {
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl: input.redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: input.redisUrl },
+            },
+          ],
+        },
+      }
+    )
+  }
+
+  if (input.pluginModulesFromSource) {
+    for (const name of PLUGIN_MODULE_NAMES) {
+      modules.push({ resolve: `./src/modules/${name}`, options: input.pluginOptions })
+    }
+  }
+
+  return modules
+}
+

@@ -1,0 +1,30 @@
+import { ModuleProvider, Modules } from "@medusajs/framework/utils"
+import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
+import { loadStripe } from "../load-stripe"
+
+type TestStripeOptions = { apiKey: string; webhookSecret?: string; fakeApiPort?: number | string }
+
+class TestStripeProviderService extends StripeProviderService {
+  static identifier = "stripe"
+
+  constructor(container: Record<string, unknown>, options: TestStripeOptions) {
+    super(container, options)
+    const port = Number(process.env.STRIPE_FAKE_PORT || options.fakeApiPort)
+    if (!port) {
+      // Refuse rather than silently talk to api.stripe.com.
+      throw new Error("test-stripe-provider: set STRIPE_FAKE_PORT or the fakeApiPort option")
+    }
+    const Stripe = loadStripe()
+    this.stripe_ = new Stripe(options.apiKey, {
+      host: "127.0.0.1",
+      port,
+      protocol: "http",
+      maxNetworkRetries: 0,
+      telemetry: false,
+    })
+  }
+}
+
+export { TestStripeProviderService }
+
+export default ModuleProvider(Modules.PAYMENT, { services: [TestStripeProviderService] })

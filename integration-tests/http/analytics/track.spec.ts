@@ -1,0 +1,119 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+
+jest.setTimeout(60_000)
+
+const event = (overrides: Record<string, unknown> = {}) => ({
+  id: `evt_${Math.random().toString(36).slice(2, 12)}`,
+  type: "OFFER_VIEW",
+  entityId: "moff_1",
+  event_id: "prod_event",
+  session_token: "sess_1",
+  timestamp: new Date().toISOString(),
+  ...overrides,
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let setup: StoreSetup
+
+    const storedEvents = async () => {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      return knex("monetization_event").select("*")
+    }
+
+    beforeEach(async () => {
+      setup = await createStoreSetup(getContainer())
+    })
+
+    describe("POST /store/analytics/track", () => {
+      it("accepts a valid batch with 202 and stores it with an anonymised IP", async () => {
+        const response = await api.post(
+          "/store/analytics/track",
+          { events: [event(), event({ type: "AD_CLICK", entityId: "mad_1" })] },
+          storeHeaders(setup)
+        )
+        expect(response.status).toBe(202)
+        expect(response.data).toEqual({ status: "accepted", queued: 0, accepted: 2, duplicates: 0, rejected: [] })
+        const rows = await storedEvents()
+        expect(rows).toHaveLength(2)
+        expect(rows[0].ip_prefix).toMatch(/(\.0\/24|::\/48)$/)
+        expect(rows[0].user_agent).toBeTruthy()
+      })
+
+      it("rejects bad events one by one and keeps the rest", async () => {
+        const response = await api.post(
+          "/store/analytics/track",
+          {
+            events: [
+              event(),
+              event({ type: "NOT_A_TYPE" }),
+              event({ entityId: undefined }),
+              event({ timestamp: new Date(Date.now() + 3600_000).toISOString() }),
+              event({ timestamp: "2001-01-01T00:00:00Z" }),
+              event({ type: "AD_SERVE" }),
+            ],
+          },
+          storeHeaders(setup)
+        )
+        expect(response.status).toBe(202)
+        expect(response.data.accepted).toBe(1)
+        expect(response.data.rejected.map((r: { index: number }) => r.index)).toEqual([1, 2, 3, 4, 5])
+        expect(response.data.rejected[2].reason).toMatch(/future/)
+        expect(response.data.rejected[3].reason).toMatch(/past/)
+      })
+
+      it("counts a retried batch once and keeps the daily rollup exact", async () => {
+        const batch = { events: [event(), event(), event({ type: "OFFER_CLICK" })] }
+        await api.post("/store/analytics/track", batch, storeHeaders(setup))
+        const retry = await api.post("/store/analytics/track", batch, storeHeaders(setup))
+        expect(retry.data).toMatchObject({ accepted: 0, duplicates: 3 })
+        expect(await storedEvents()).toHaveLength(3)
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const views = await knex("monetization_event_daily").where({ type: "OFFER_VIEW" }).first()
+        expect(views.count).toBe(2)
+      })
+
+      it("accepts text/plain bodies as sent by navigator.sendBeacon", async () => {
+        const response = await api.post("/store/analytics/track", JSON.stringify({ events: [event()] }), {
+          headers: { ...storeHeaders(setup).headers, "content-type": "text/plain;charset=UTF-8" },
+        })
+        expect(response.status).toBe(202)
+        expect(response.data.accepted).toBe(1)
+      })
+
+      it("answers 400 for a malformed body and for an empty or oversized batch", async () => {
+        const notJson = await api
+          .post("/store/analytics/track", "{not json", {
+            headers: { ...storeHeaders(setup).headers, "content-type": "text/plain" },
+          })
+          .catch((e) => e.response)
+        expect(notJson.status).toBe(400)
+        const empty = await api.post("/store/analytics/track", { events: [] }, storeHeaders(setup)).catch((e) => e.response)
+        expect(empty.status).toBe(400)
+        const tooMany = await api
+          .post("/store/analytics/track", { events: Array.from({ length: 501 }, () => event()) }, storeHeaders(setup))
+          .catch((e) => e.response)
+        expect(tooMany.status).toBe(400)
+      })
+
+      it("answers 413 for a body over 1 MiB", async () => {
+        const big = { events: [event({ metadata: { blob: "x".repeat(1100 * 1024) } })] }
+        const json = await api.post("/store/analytics/track", big, storeHeaders(setup)).catch((e) => e.response)
+        expect(json.status).toBe(413)
+        const beacon = await api
+          .post("/store/analytics/track", JSON.stringify(big), {
+            headers: { ...storeHeaders(setup).headers, "content-type": "text/plain" },
+          })
+          .catch((e) => e.response)
+        expect(beacon.status).toBe(413)
+      })
+
+      it("refuses requests without a publishable key", async () => {
+        const response = await api.post("/store/analytics/track", { events: [event()] }).catch((e) => e.response)
+        expect(response.status).toBe(400)
+      })
+    })
+  },
+})

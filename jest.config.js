@@ -1,0 +1,55 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx: true, decorators: true },
+      transform: { react: { runtime: "automatic" } },
+      target: "es2021",
+    },
+  },
+]
+
+const base = {
+  transform: { "^.+\\.[jt]sx?$": swc },
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.medusa/", "<rootDir>/.demo-data/"],
+  testEnvironment: "node",
+}
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"],
+    },
+    {
+      ...base,
+      displayName: "modules",
+      testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+      testPathIgnorePatterns: ["\\.unit\\.spec\\."],
+      setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
+    },
+    {
+      ...base,
+      displayName: "http",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+      setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
+    },
+    {
+      ...base,
+      displayName: "browser",
+      testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
+      setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
+    },
+    {
+      ...base,
+      displayName: "widgets",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/storefront-widgets/**/__tests__/**/*.spec.[jt]s?(x)"],
+    },
+  ],
+}

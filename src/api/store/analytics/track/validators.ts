@@ -1,0 +1,25 @@
+import { z } from "@medusajs/framework/zod"
+import { MONETIZATION_EVENT_TYPES, SERVER_ONLY_EVENT_TYPES } from "../../../../modules/monetization-event/types"
+
+export const MAX_TRACK_BATCH = 500
+
+export const StoreTrackBatch = z
+  .object({ events: z.array(z.unknown()).min(1).max(MAX_TRACK_BATCH) })
+  .strict()
+export type StoreTrackBatchType = z.infer<typeof StoreTrackBatch>
+
+const clientTypes = MONETIZATION_EVENT_TYPES.filter((type) => !SERVER_ONLY_EVENT_TYPES.includes(type))
+
+/** One event of a batch; validated one by one so a bad event is rejected alone. */
+export const StoreTrackEvent = z
+  .object({
+    id: z.string().min(8).max(128).optional(),
+    type: z.enum(clientTypes as [string, ...string[]]),
+    entityId: z.string().min(1).max(128),
+    event_id: z.string().min(1).max(128).optional(),
+    session_token: z.string().min(1).max(128).optional(),
+    timestamp: z.union([z.number(), z.string()]).pipe(z.coerce.date()),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+export type StoreTrackEventType = z.infer<typeof StoreTrackEvent>

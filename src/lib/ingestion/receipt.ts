@@ -1,0 +1,14 @@
+import { RejectedItem } from "./validate-batch"
+
+export type IngestionReceipt = {
+  status: "accepted"
+  queued: number
+  accepted: number
+  duplicates: number
+  rejected: RejectedItem[]
+}
+
+/** The 202 body every batch endpoint answers: accepted events are already durable. */
+export function buildReceipt(accepted: number, duplicates: number, rejected: RejectedItem[]): IngestionReceipt {
+  return { status: "accepted", queued: 0, accepted, duplicates, rejected }
+}

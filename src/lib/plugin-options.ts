@@ -1,0 +1,41 @@
+import { z } from "@medusajs/framework/zod"
+
+export const PLUGIN_NAME = "medusa-plugin-event-monetization"
+
+const ingestionOptionsSchema = z
+  .object({
+    maxBatchSize: z.number().int().min(1).max(5000).default(500),
+    maxFutureSkewMinutes: z.number().int().min(0).max(24 * 60).default(10),
+    maxEventAgeDays: z.number().int().min(1).max(365).default(7),
+  })
+  .strict()
+
+export const pluginOptionsSchema = z
+  .object({
+    offerHoldMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    waitlistOfferMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    ingestion: ingestionOptionsSchema.default(ingestionOptionsSchema.parse({})),
+    redisUrl: z.string().url().optional(),
+  })
+  .strict()
+
+export type PluginOptions = z.infer<typeof pluginOptionsSchema>
+export type IngestionOptions = PluginOptions["ingestion"]
+
+/** Keys Medusa adds to every module's options; they are not the host's to validate. */
+const FRAMEWORK_OPTION_KEYS = ["database"]
+
+/** Validates the options a host passes to the plugin; the error names every bad option. */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const hostOptions = Object.fromEntries(
+    Object.entries((raw ?? {}) as Record<string, unknown>).filter(([key]) => !FRAMEWORK_OPTION_KEYS.includes(key))
+  )
+  const parsed = pluginOptionsSchema.safeParse(hostOptions)
+  if (parsed.success) {
+    return parsed.data
+  }
+  const problems = parsed.error.issues
+    .map((issue) => `\`${issue.path.join(".") || "(root)"}\`: ${issue.message}`)
+    .join("; ")
+  throw new Error(`${PLUGIN_NAME}: invalid plugin options — ${problems}`)
+}

@@ -1,0 +1,2 @@
+export * from "./steps/ingest-monetization-events"
+export * from "./workflows/track-monetization-events"

@@ -1,0 +1,9 @@
+import { useCallback } from "react"
+import { useTrackerGetter } from "../config"
+import { TrackInput } from "./tracker"
+
+/** `track(event)` bound to the provider's tracker; stable across renders. */
+export function useTrack(): (event: TrackInput) => void {
+  const getTracker = useTrackerGetter()
+  return useCallback((event: TrackInput) => getTracker().track(event), [getTracker])
+}

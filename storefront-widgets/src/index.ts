@@ -1,0 +1,7 @@
+export * from "./config"
+export * from "./session-token"
+export * from "./analytics/tracker"
+export * from "./analytics/use-track"
+export * from "./ab-test/use-ab-test"
+export { AB_ASSIGNMENT_VECTORS, assignVariant, djb2 } from "../../src/shared/ab-assignment"
+export type { ABAssignmentVector, ABVariantWeight } from "../../src/shared/ab-assignment"
