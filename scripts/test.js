@@ -72,7 +72,7 @@ async function main() {
   delete env.REDIS_URL
   delete env.DATABASE_URL
   const jest = path.join(root, "node_modules", "jest", "bin", "jest.js")
-  const child = spawn(process.execPath, [jest, "--runInBand", ...process.argv.slice(2)], {
+  const child = spawn(process.execPath, [jest, "--runInBand", "--forceExit", ...process.argv.slice(2)], {
     cwd: root,
     env,
     stdio: "inherit",

@@ -14,7 +14,10 @@ export type StoreSetup = {
 }
 
 /** A sales channel, a publishable key linked to it and a EUR region with Stripe enabled. */
-export async function createStoreSetup(container: MedusaContainer): Promise<StoreSetup> {
+export async function createStoreSetup(
+  container: MedusaContainer,
+  { withStripe = true }: { withStripe?: boolean } = {}
+): Promise<StoreSetup> {
   const { result: channels } = await createSalesChannelsWorkflow(container).run({
     input: { salesChannelsData: [{ name: "Tickets" }] },
   })
@@ -27,7 +30,12 @@ export async function createStoreSetup(container: MedusaContainer): Promise<Stor
   const { result: regions } = await createRegionsWorkflow(container).run({
     input: {
       regions: [
-        { name: "Europe", currency_code: "eur", countries: ["de", "fr"], payment_providers: ["pp_stripe_stripe"] },
+        {
+          name: "Europe",
+          currency_code: "eur",
+          countries: ["de", "fr"],
+          payment_providers: withStripe ? ["pp_stripe_stripe"] : [],
+        },
       ],
     },
   })

@@ -3,7 +3,7 @@ import { MONETIZATION_EVENT_MODULE } from "../modules/monetization-event"
 import type MonetizationEventModuleService from "../modules/monetization-event/service"
 import { IngestionOptions } from "./plugin-options"
 
-export function ingestionOptions(container: MedusaContainer): IngestionOptions {
+export async function ingestionOptions(container: MedusaContainer): Promise<IngestionOptions> {
   const service: MonetizationEventModuleService = container.resolve(MONETIZATION_EVENT_MODULE)
-  return service.getOptions().ingestion
+  return (await service.getOptions()).ingestion
 }

@@ -1,1 +1,2 @@
 export * from "./monetization-event"
+export * from "./abtest"

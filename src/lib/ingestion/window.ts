@@ -4,8 +4,8 @@ import { ingestionOptions } from "../resolve-options"
 import { TimeWindow } from "./validate-batch"
 
 /** How far from now a client timestamp may be, from the plugin options. */
-export function ingestionWindow(container: MedusaContainer): TimeWindow {
-  const options = ingestionOptions(container)
+export async function ingestionWindow(container: MedusaContainer): Promise<TimeWindow> {
+  const options = await ingestionOptions(container)
   return {
     now: new Date(),
     maxFutureMs: options.maxFutureSkewMinutes * 60_000,
@@ -13,8 +13,8 @@ export function ingestionWindow(container: MedusaContainer): TimeWindow {
   }
 }
 
-export function assertBatchSize(container: MedusaContainer, size: number) {
-  const { maxBatchSize } = ingestionOptions(container)
+export async function assertBatchSize(container: MedusaContainer, size: number) {
+  const { maxBatchSize } = await ingestionOptions(container)
   if (size > maxBatchSize) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

@@ -24,7 +24,7 @@ class MonetizationEventModuleService extends MedusaService({
     this.options_ = parsePluginOptions(options)
   }
 
-  getOptions(): PluginOptions {
+  async getOptions(): Promise<PluginOptions> {
     return this.options_
   }
 

@@ -8,12 +8,12 @@ import { StoreTrackBatchType, StoreTrackEvent, StoreTrackEventType } from "./val
 import { toMonetizationEventInput } from "./to-event-input"
 
 export const POST = async (req: MedusaRequest<StoreTrackBatchType>, res: MedusaResponse) => {
-  assertBatchSize(req.scope, req.validatedBody.events.length)
+  await assertBatchSize(req.scope, req.validatedBody.events.length)
   const { valid, rejected } = validateBatch<StoreTrackEventType>(
     req.validatedBody.events,
     StoreTrackEvent,
     (event) => event.timestamp,
-    ingestionWindow(req.scope)
+    await ingestionWindow(req.scope)
   )
   const context = readClientContext(req)
   const { result } = await trackMonetizationEventsWorkflow(req.scope).run({

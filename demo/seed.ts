@@ -1,0 +1,174 @@
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createInventoryLevelsWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createUserAccountWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import fs from "fs"
+import path from "path"
+
+export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
+export const DEMO_EVENT_HANDLE = "summer-tech-conference-2026"
+
+const TICKET_OPTION = "Ticket"
+const VARIANTS = [
+  { title: "General Admission", sku: "STC26-GA", price: 149, stock: 200 },
+  { title: "VIP", sku: "STC26-VIP", price: 399, stock: 50 },
+  { title: "Workshop: Scaling Commerce", sku: "STC26-WS-SCALE", price: 59, stock: 3 },
+  { title: "Workshop: Payments Deep Dive (full)", sku: "STC26-WS-PAY", price: 59, stock: 0 },
+]
+
+/** Seeds the demo once: store setup, an admin, an event product with tiers and sessions. */
+export default async function seedDemo({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const outputFile = process.env.DEMO_INFO_FILE || path.resolve(".demo-data/demo.json")
+
+  const { data: existing } = await query.graph({
+    entity: "product",
+    fields: ["id"],
+    filters: { handle: DEMO_EVENT_HANDLE },
+  })
+  if (existing.length) {
+    writeDemoInfo(outputFile, await readDemoInfo(query))
+    logger.info("Demo data already seeded")
+    return
+  }
+
+  const { data: stores } = await query.graph({ entity: "store", fields: ["id"] })
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: stores[0].id },
+      update: { supported_currencies: [{ currency_code: "eur", is_default: true }] },
+    },
+  })
+
+  const { result: channels } = await createSalesChannelsWorkflow(container).run({
+    input: { salesChannelsData: [{ name: "Event storefront" }] },
+  })
+  const channel = channels[0]
+  const { result: keys } = await createApiKeysWorkflow(container).run({
+    input: { api_keys: [{ title: "Demo storefront", type: "publishable", created_by: "seed" }] },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: keys[0].id, add: [channel.id] } })
+
+  const { result: regions } = await createRegionsWorkflow(container).run({
+    input: {
+      regions: [
+        {
+          name: "Europe",
+          currency_code: "eur",
+          countries: ["de", "fr", "nl", "es", "it"],
+          payment_providers: ["pp_stripe_stripe", "pp_system_default"],
+        },
+      ],
+    },
+  })
+
+  const { result: locations } = await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: "Venue box office", address: { city: "Berlin", country_code: "DE", address_1: "" } }] },
+  })
+  await linkSalesChannelsToStockLocationWorkflow(container).run({
+    input: { id: locations[0].id, add: [channel.id] },
+  })
+
+  const { result: profiles } = await createShippingProfilesWorkflow(container).run({
+    input: { data: [{ name: "Digital tickets", type: "digital" }] },
+  })
+
+  const { result: products } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title: "Summer Tech Conference 2026",
+          handle: DEMO_EVENT_HANDLE,
+          description: "Two days of talks and hands-on workshops. Workshops have limited seats.",
+          status: ProductStatus.PUBLISHED,
+          shipping_profile_id: profiles[0].id,
+          options: [{ title: TICKET_OPTION, values: VARIANTS.map((v) => v.title) }],
+          variants: VARIANTS.map((variant) => ({
+            title: variant.title,
+            sku: variant.sku,
+            manage_inventory: true,
+            options: { [TICKET_OPTION]: variant.title },
+            prices: [{ amount: variant.price, currency_code: "eur" }],
+          })),
+          sales_channels: [{ id: channel.id }],
+        },
+      ],
+    },
+  })
+  const event = products[0]
+
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "sku", "inventory_items.inventory_item_id"],
+    filters: { product_id: event.id },
+  })
+  await createInventoryLevelsWorkflow(container).run({
+    input: {
+      inventory_levels: variants.map((variant) => ({
+        location_id: locations[0].id,
+        inventory_item_id: variant.inventory_items![0]!.inventory_item_id,
+        stocked_quantity: VARIANTS.find((v) => v.sku === variant.sku)!.stock,
+      })),
+    },
+  })
+
+  await createDemoAdmin(container)
+
+  writeDemoInfo(outputFile, await readDemoInfo(query))
+  logger.info(`Demo data seeded: event ${event.id} in region ${regions[0].id}`)
+}
+
+type Query = ReturnType<ExecArgs["container"]["resolve"]>
+
+/** What the demo prints and the demo storefront needs, read back from the database. */
+async function readDemoInfo(query: Query) {
+  const { data: keys } = await query.graph({
+    entity: "api_key",
+    fields: ["token", "title", "sales_channels.id"],
+    filters: { title: "Demo storefront" },
+  })
+  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { name: "Europe" } })
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "variants.id", "variants.sku"],
+    filters: { handle: DEMO_EVENT_HANDLE },
+  })
+  return {
+    publishable_key: keys[0].token,
+    sales_channel_id: keys[0].sales_channels?.[0]?.id,
+    region_id: regions[0].id,
+    event_id: products[0].id,
+    variants: Object.fromEntries(products[0].variants.map((v: { sku: string; id: string }) => [v.sku, v.id])),
+    admin: DEMO_ADMIN,
+  }
+}
+
+function writeDemoInfo(file: string, info: Record<string, unknown>) {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(info, null, 2))
+}
+
+async function createDemoAdmin(container: ExecArgs["container"]) {
+  const auth = container.resolve(Modules.AUTH)
+  const { authIdentity, error } = await auth.register("emailpass", {
+    body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+  } as Parameters<typeof auth.register>[1])
+  if (error || !authIdentity) {
+    throw new Error(`Could not create the demo admin: ${error}`)
+  }
+  await createUserAccountWorkflow(container).run({
+    input: { userData: { email: DEMO_ADMIN.email }, authIdentityId: authIdentity.id },
+  })
+}

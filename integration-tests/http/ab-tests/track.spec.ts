@@ -1,0 +1,170 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders, createCustomer } from "../../helpers/auth"
+import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+import { abEvent, abTestBody, createRunningAbTest } from "./fixtures"
+
+jest.setTimeout(60_000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let setup: StoreSetup
+
+    const storedEvents = async () => {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      return knex("monetization_ab_event").select("*").orderBy("created_at")
+    }
+    const track = (events: unknown[], headers = storeHeaders(setup)) =>
+      api.post("/store/ab-tests/track", { events }, headers)
+    const fail = (promise: Promise<unknown>) => promise.then(() => ({ status: 0, data: null })).catch((e) => e.response)
+
+    beforeEach(async () => {
+      admin = await adminHeaders(api, getContainer())
+      setup = await createStoreSetup(getContainer())
+    })
+
+    describe("POST /store/ab-tests/track", () => {
+      it("accepts a valid batch with a 202 receipt and stores views and conversions", async () => {
+        await createRunningAbTest(api, admin)
+        const response = await track([
+          abEvent(),
+          abEvent({ event_type: "goal_conversion", goal_achieved: true, goal_value: 12.5, user_id: "usr_1" }),
+          abEvent({ event_type: "secondary_metric", goal: "scroll_depth", goal_value: 0.8 }),
+        ])
+        expect(response.status).toBe(202)
+        expect(response.data).toEqual({ status: "accepted", queued: 0, accepted: 3, duplicates: 0, rejected: [] })
+        const rows = await storedEvents()
+        expect(rows).toHaveLength(3)
+        const conversion = rows.find((r: { event_type: string }) => r.event_type === "goal_conversion")
+        expect(conversion).toMatchObject({
+          test_id: "abt_checkout_cta",
+          event_id: "prod_event_1",
+          session_token: "sess_1",
+          variant_id: "control",
+          goal: "purchase",
+          user_id: "usr_1",
+          customer_id: null,
+          dedup_key: "conversion:purchase:sess_1",
+        })
+        expect(Number(conversion.goal_value)).toBe(12.5)
+        expect(conversion.ip_prefix).toMatch(/(\.0\/24|::\/48)$/)
+      })
+
+      it("rejects events one by one with a reason and keeps the rest", async () => {
+        await createRunningAbTest(api, admin)
+        await api.post("/admin/ab-tests", abTestBody({ test_id: "abt_draft" }), admin)
+        await createRunningAbTest(api, admin, { test_id: "abt_stopped" })
+        await api.post("/admin/ab-tests/abt_stopped/stop", {}, admin)
+        const response = await track([
+          abEvent(),
+          abEvent({ test_id: "abt_missing" }),
+          abEvent({ variant_id: "purple" }),
+          abEvent({ test_id: "abt_draft" }),
+          abEvent({ test_id: "abt_stopped" }),
+          abEvent({ event_id: "prod_other" }),
+          abEvent({ event_type: "click" }),
+          abEvent({ session_token: undefined }),
+          abEvent({ event_type: "goal_conversion", goal_achieved: false }),
+          abEvent({ goal_value: 3 }),
+          abEvent({ timestamp: new Date(Date.now() + 3600_000).toISOString() }),
+          abEvent({ timestamp: "2001-01-01T00:00:00Z" }),
+          abEvent({ colour: "red" }),
+          "not an object",
+        ])
+        expect(response.status).toBe(202)
+        expect(response.data.accepted).toBe(1)
+        const reasons = Object.fromEntries(
+          response.data.rejected.map((r: { index: number; reason: string }) => [r.index, r.reason])
+        )
+        expect(Object.keys(reasons).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+        expect(reasons[1]).toMatch(/^test_id: unknown A\/B test/)
+        expect(reasons[2]).toMatch(/^variant_id: not a variant/)
+        expect(reasons[3]).toMatch(/^test_id: A\/B test is not running \(DRAFT\)/)
+        expect(reasons[4]).toMatch(/not running \(STOPPED\)/)
+        expect(reasons[5]).toMatch(/^event_id: does not match/)
+        expect(reasons[6]).toMatch(/^event_type/)
+        expect(reasons[7]).toMatch(/^session_token/)
+        expect(reasons[8]).toMatch(/^goal_achieved/)
+        expect(reasons[9]).toMatch(/^goal: a variant_view has no goal/)
+        expect(reasons[10]).toMatch(/future/)
+        expect(reasons[11]).toMatch(/past/)
+        expect(reasons[12]).toMatch(/colour/)
+        expect(await storedEvents()).toHaveLength(1)
+      })
+
+      it("counts a session's view once per test, in one batch and across retries", async () => {
+        await createRunningAbTest(api, admin)
+        await createRunningAbTest(api, admin, { test_id: "abt_second" })
+        const first = await track([abEvent(), abEvent(), abEvent({ session_token: "sess_2" })])
+        expect(first.data).toMatchObject({ accepted: 2, duplicates: 1 })
+        const retry = await track([abEvent({ id: "client-event-1" }), abEvent({ test_id: "abt_second" })])
+        expect(retry.data).toMatchObject({ accepted: 1, duplicates: 1 })
+        const rows = await storedEvents()
+        expect(rows.map((r: { test_id: string; session_token: string }) => `${r.test_id}/${r.session_token}`).sort()).toEqual([
+          "abt_checkout_cta/sess_1",
+          "abt_checkout_cta/sess_2",
+          "abt_second/sess_1",
+        ])
+      })
+
+      it("counts a conversion once per session and goal unless the test allows repeats", async () => {
+        await createRunningAbTest(api, admin)
+        const conversion = (overrides: Record<string, unknown> = {}) =>
+          abEvent({ event_type: "goal_conversion", ...overrides })
+        const once = await track([
+          conversion(),
+          conversion({ goal: "purchase", goal_value: 5 }),
+          conversion({ goal: "newsletter" }),
+          conversion({ session_token: "sess_2" }),
+        ])
+        expect(once.data).toMatchObject({ accepted: 3, duplicates: 1 })
+
+        await createRunningAbTest(api, admin, { test_id: "abt_repeat", allow_repeat_conversions: true })
+        const repeat = (overrides: Record<string, unknown> = {}) => conversion({ test_id: "abt_repeat", ...overrides })
+        const repeats = await track([
+          repeat({ id: "order-0001", goal_value: 10 }),
+          repeat({ id: "order-0002", goal_value: 20 }),
+          repeat({ goal_value: 30 }),
+        ])
+        expect(repeats.data).toMatchObject({ accepted: 3, duplicates: 0 })
+        const retried = await track([repeat({ id: "order-0001", goal_value: 10 })])
+        expect(retried.data).toMatchObject({ accepted: 0, duplicates: 1 })
+        const stored = (await storedEvents()).filter((r: { test_id: string }) => r.test_id === "abt_repeat")
+        expect(stored).toHaveLength(3)
+      })
+
+      it("records the logged-in customer", async () => {
+        await createRunningAbTest(api, admin)
+        const { token, customerId } = await createCustomer(api, setup.publishableKey, "ab@test.dev")
+        const response = await track([abEvent()], storeHeaders(setup, token))
+        expect(response.data.accepted).toBe(1)
+        expect((await storedEvents())[0].customer_id).toBe(customerId)
+      })
+
+      it("accepts text/plain bodies as sent by navigator.sendBeacon", async () => {
+        await createRunningAbTest(api, admin)
+        const response = await api.post("/store/ab-tests/track", JSON.stringify({ events: [abEvent()] }), {
+          headers: { ...storeHeaders(setup).headers, "content-type": "text/plain;charset=UTF-8" },
+        })
+        expect(response.status).toBe(202)
+        expect(response.data.accepted).toBe(1)
+      })
+
+      it("answers 400 for a malformed body, an empty or oversized batch, or no publishable key", async () => {
+        const notJson = await fail(
+          api.post("/store/ab-tests/track", "{not json", {
+            headers: { ...storeHeaders(setup).headers, "content-type": "text/plain" },
+          })
+        )
+        expect(notJson.status).toBe(400)
+        expect((await fail(track([]))).status).toBe(400)
+        expect((await fail(api.post("/store/ab-tests/track", { events: [abEvent()], extra: 1 }, storeHeaders(setup)))).status).toBe(400)
+        const tooMany = await fail(track(Array.from({ length: 501 }, () => abEvent())))
+        expect(tooMany.status).toBe(400)
+        const noKey = await fail(api.post("/store/ab-tests/track", { events: [abEvent()] }))
+        expect(noKey.status).toBe(400)
+      })
+    })
+  },
+})

@@ -1,0 +1,94 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../../helpers/auth"
+import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+
+jest.setTimeout(60_000)
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
+
+const event = (overrides: Record<string, unknown> = {}) => ({
+  id: `evt_${Math.random().toString(36).slice(2, 12)}`,
+  type: "OFFER_VIEW",
+  entityId: "moff_1",
+  event_id: "prod_event_a",
+  session_token: "sess_1",
+  timestamp: minutesAgo(1),
+  ...overrides,
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let setup: StoreSetup
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      setup = await createStoreSetup(getContainer())
+      admin = await adminHeaders(api, getContainer())
+      await api.post(
+        "/store/analytics/track",
+        {
+          events: [
+            event({ id: "evt_oldest_a", timestamp: minutesAgo(30) }),
+            event({ id: "evt_middle_a", type: "OFFER_CLICK", timestamp: minutesAgo(20) }),
+            event({ id: "evt_newest_b", type: "AD_CLICK", entityId: "mad_1", event_id: "prod_event_b", timestamp: minutesAgo(10) }),
+          ],
+        },
+        storeHeaders(setup)
+      )
+    })
+
+    describe("GET /admin/monetization-events", () => {
+      it("lists events newest first with count, offset and limit", async () => {
+        const response = await api.get("/admin/monetization-events", admin)
+        expect(response.status).toBe(200)
+        expect(response.data).toMatchObject({ count: 3, offset: 0, limit: 20 })
+        expect(response.data.monetization_events.map((e: { client_event_id: string }) => e.client_event_id)).toEqual([
+          "evt_newest_b",
+          "evt_middle_a",
+          "evt_oldest_a",
+        ])
+        expect(response.data.monetization_events[0]).toMatchObject({
+          id: expect.stringMatching(/^mev_/),
+          type: "AD_CLICK",
+          entity_id: "mad_1",
+          event_id: "prod_event_b",
+          source: "client",
+        })
+      })
+
+      it("filters by event_id and type and paginates", async () => {
+        const byEvent = await api.get("/admin/monetization-events?event_id=prod_event_a", admin)
+        expect(byEvent.status).toBe(200)
+        expect(byEvent.data.count).toBe(2)
+        expect(byEvent.data.monetization_events.every((e: { event_id: string }) => e.event_id === "prod_event_a")).toBe(true)
+
+        const byType = await api.get("/admin/monetization-events?event_id=prod_event_a&type=OFFER_CLICK", admin)
+        expect(byType.data.count).toBe(1)
+        expect(byType.data.monetization_events[0].client_event_id).toBe("evt_middle_a")
+
+        const byTypes = await api.get("/admin/monetization-events?type[]=OFFER_VIEW&type[]=AD_CLICK", admin)
+        expect(byTypes.data.count).toBe(2)
+
+        const page = await api.get("/admin/monetization-events?limit=1&offset=1", admin)
+        expect(page.data).toMatchObject({ count: 3, offset: 1, limit: 1 })
+        expect(page.data.monetization_events.map((e: { client_event_id: string }) => e.client_event_id)).toEqual([
+          "evt_middle_a",
+        ])
+      })
+
+      it("answers 400 for a bad query", async () => {
+        for (const bad of ["type=NOT_A_TYPE", "limit=abc", "limit=1000", "unknown=1", "order=-user_password"]) {
+          const response = await api.get(`/admin/monetization-events?${bad}`, admin).catch((e) => e.response)
+          expect({ bad, status: response.status }).toEqual({ bad, status: 400 })
+        }
+      })
+
+      it("answers 401 without an admin session or token", async () => {
+        const anonymous = await api.get("/admin/monetization-events").catch((e) => e.response)
+        expect(anonymous.status).toBe(401)
+        const asStore = await api.get("/admin/monetization-events", storeHeaders(setup)).catch((e) => e.response)
+        expect(asStore.status).toBe(401)
+      })
+    })
+  },
+})

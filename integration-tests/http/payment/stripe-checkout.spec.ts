@@ -1,0 +1,308 @@
+import path from "path"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { processPaymentWorkflowId } from "@medusajs/medusa/core-flows"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../../helpers/auth"
+import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+import { FakeStripeApi, startFakeStripeApi } from "../../helpers/stripe/fake-stripe-api"
+import { paymentIntentEvent, signStripeWebhook } from "../../helpers/stripe/sign-webhook"
+import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
+
+jest.setTimeout(90_000)
+
+const WEBHOOK_SECRET = "whsec_stripe_checkout_spec"
+const WEBHOOK_PATH = "/hooks/payment/stripe_stripe"
+const TICKET_PRICE = 25
+const QUANTITY = 2
+
+// medusa-config.ts reads these when the runner loads it (in its beforeAll), so they
+// only have to be set before that; the fake's port is known once it listens, below.
+const previousEnv = {
+  STRIPE_PROVIDER_RESOLVE: process.env.STRIPE_PROVIDER_RESOLVE,
+  STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
+  STRIPE_API_KEY: process.env.STRIPE_API_KEY,
+  STRIPE_FAKE_PORT: process.env.STRIPE_FAKE_PORT,
+}
+process.env.STRIPE_PROVIDER_RESOLVE = path.resolve(__dirname, "../../helpers/stripe/test-stripe-provider")
+process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+process.env.STRIPE_API_KEY = "sk_test_stripe_checkout_spec"
+
+let fake: FakeStripeApi
+
+// Registered before the runner's describe, so it runs before Medusa boots and the
+// test provider (which refuses to start without STRIPE_FAKE_PORT) finds the fake.
+beforeAll(async () => {
+  fake = await startFakeStripeApi()
+  process.env.STRIPE_FAKE_PORT = String(fake.port)
+})
+
+afterAll(async () => {
+  await fake?.close()
+  for (const [key, value] of Object.entries(previousEnv)) {
+    if (value === undefined) delete process.env[key]
+    else process.env[key] = value
+  }
+})
+
+async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`waitFor: condition not met within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let setup: StoreSetup
+    let ticket: TicketProduct
+    let admin: { headers: Record<string, string> }
+
+    // Finished runs of the workflow the webhook subscriber starts. Tests wait for them
+    // rather than for the first visible effect: completeCartWorkflow links the order
+    // before it authorizes the payment, and a run still going when the runner drops the
+    // database fails with "DriverException: aborted".
+    const processPaymentRuns: Array<{ transactionId: string; errors: unknown[] }> = []
+    const onProcessPaymentEvent = (event: { eventType: string; transactionId: string; errors?: unknown[] }) => {
+      if (event.eventType === "onFinish") {
+        processPaymentRuns.push({ transactionId: event.transactionId, errors: event.errors ?? [] })
+      }
+    }
+
+    beforeAll(async () => {
+      // 2.21.2's webhook route reads `webhook_delay` from `paymentModule.options`, which
+      // the module never sets, so every webhook would wait the 5 s default. We set it on
+      // the resolved singleton (the object the route resolves); 0 would fall back to 5000.
+      const paymentModule = getContainer().resolve(Modules.PAYMENT) as unknown as { options?: object }
+      paymentModule.options = { ...(paymentModule.options ?? {}), webhook_delay: 50 }
+
+      await getContainer()
+        .resolve(Modules.WORKFLOW_ENGINE)
+        .subscribe({ workflowId: processPaymentWorkflowId, subscriber: onProcessPaymentEvent })
+    })
+
+    afterAll(async () => {
+      await getContainer()
+        ?.resolve(Modules.WORKFLOW_ENGINE)
+        .unsubscribe({ workflowId: processPaymentWorkflowId, subscriberOrId: onProcessPaymentEvent })
+    })
+
+    const waitForProcessPaymentRuns = async (count: number) => {
+      await waitFor(async () => processPaymentRuns.length >= count)
+      expect(processPaymentRuns.slice(0, count).map((run) => run.errors)).toEqual(Array(count).fill([]))
+    }
+
+    beforeEach(async () => {
+      fake.requests.length = 0
+      processPaymentRuns.length = 0
+      setup = await createStoreSetup(getContainer())
+      ticket = await createTicketProduct(getContainer(), setup, { price: TICKET_PRICE })
+      admin = await adminHeaders(api, getContainer())
+    })
+
+    /** Store flow up to a Stripe payment session: cart, line item, collection, session. */
+    const startCheckout = async (email = "fan@example.com") => {
+      const store = storeHeaders(setup)
+      const created = await api.post("/store/carts", { region_id: setup.regionId, email }, store)
+      const cartId: string = created.data.cart.id
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: ticket.variantId, quantity: QUANTITY }, store)
+      const collection = await api.post("/store/payment-collections", { cart_id: cartId }, store)
+      const paymentCollectionId: string = collection.data.payment_collection.id
+      const withSession = await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_stripe_stripe" },
+        store
+      )
+      const session = withSession.data.payment_collection.payment_sessions[0]
+      return { cartId, paymentCollectionId, session, intentId: session.data.id as string, response: withSession }
+    }
+
+    const getCart = async (cartId: string) =>
+      (await api.get(`/store/carts/${cartId}`, storeHeaders(setup))).data.cart
+
+    const getOrder = async (orderId: string) =>
+      (
+        await api.get(
+          `/admin/orders/${orderId}?fields=id,payment_status,total,*payment_collections,*payment_collections.payments`,
+          admin
+        )
+      ).data.order
+
+    const orderIdForCart = async (cartId: string): Promise<string | undefined> => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+      return data[0]?.order_id
+    }
+
+    const postWebhook = (body: string, headers: Record<string, string>) =>
+      api.post(WEBHOOK_PATH, body, { headers, transformRequest: [(data: string) => data] })
+
+    describe("POST /store/payment-collections/:id/payment-sessions", () => {
+      it("creates a Stripe payment intent and returns its client secret", async () => {
+        const { session, intentId, paymentCollectionId, response } = await startCheckout()
+
+        expect(response.status).toBe(200)
+        expect(response.data.payment_collection).toMatchObject({ id: paymentCollectionId, amount: 50 })
+        expect(session).toMatchObject({ provider_id: "pp_stripe_stripe", status: "pending", amount: 50 })
+        const intent = fake.intents.get(intentId)!
+        expect(intent).toBeDefined()
+        expect(session.data.client_secret).toBe(intent.client_secret)
+        expect(session.data.client_secret).toMatch(new RegExp(`^${intentId}_secret_`))
+
+        const creates = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")
+        expect(creates).toHaveLength(1)
+        expect(creates[0].body).toMatchObject({
+          amount: String(TICKET_PRICE * QUANTITY * 100),
+          currency: "eur",
+          capture_method: "manual",
+          metadata: { session_id: session.id },
+        })
+      })
+    })
+
+    describe("POST /store/carts/:id/complete", () => {
+      it("turns a paid cart into an order with an authorized payment that the admin captures", async () => {
+        const { cartId, intentId } = await startCheckout()
+        // The customer confirms the card with Stripe.js; the intent waits for capture.
+        fake.confirm(intentId)
+        expect(fake.intents.get(intentId)!.status).toBe("requires_capture")
+
+        const completed = await api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders(setup))
+        expect(completed.status).toBe(200)
+        expect(completed.data.type).toBe("order")
+        const orderId: string = completed.data.order.id
+        expect(fake.requests).toContainEqual(
+          expect.objectContaining({ method: "GET", path: `/v1/payment_intents/${intentId}` })
+        )
+
+        const authorized = await getOrder(orderId)
+        expect(authorized.payment_status).toBe("authorized")
+        const payments = authorized.payment_collections[0].payments
+        expect(payments).toHaveLength(1)
+        expect(payments[0]).toMatchObject({ provider_id: "pp_stripe_stripe", amount: 50, captured_at: null })
+        expect(payments[0].data.id).toBe(intentId)
+
+        const captured = await api.post(`/admin/payments/${payments[0].id}/capture`, {}, admin)
+        expect(captured.status).toBe(200)
+        expect(captured.data.payment.captured_at).toBeTruthy()
+        expect(fake.requests).toContainEqual(
+          expect.objectContaining({ method: "POST", path: `/v1/payment_intents/${intentId}/capture` })
+        )
+        expect(fake.intents.get(intentId)).toMatchObject({ status: "succeeded", amount_received: 5000 })
+        expect((await getOrder(orderId)).payment_status).toBe("captured")
+      })
+    })
+
+    describe("POST /hooks/payment/stripe_stripe", () => {
+      it("completes the cart from a signed amount_capturable_updated and captures on payment_intent.succeeded", async () => {
+        const { cartId, intentId } = await startCheckout()
+        fake.confirm(intentId)
+
+        // The customer closed the tab after paying: only Stripe's webhook reaches Medusa.
+        const authorizedEvent = signStripeWebhook(
+          paymentIntentEvent("payment_intent.amount_capturable_updated", fake.intents.get(intentId)!),
+          WEBHOOK_SECRET
+        )
+        const received = await postWebhook(authorizedEvent.body, authorizedEvent.headers)
+        expect(received.status).toBe(200)
+
+        await waitForProcessPaymentRuns(1)
+        const orderId = (await orderIdForCart(cartId))!
+        expect(orderId).toBeDefined()
+        expect((await getCart(cartId)).completed_at).toBeTruthy()
+        const authorized = await getOrder(orderId)
+        expect(authorized.payment_status).toBe("authorized")
+        expect(authorized.payment_collections[0].payments[0].data.id).toBe(intentId)
+
+        // Captured on Stripe's side (dashboard / automatic capture), then announced.
+        Object.assign(fake.intents.get(intentId)!, {
+          status: "succeeded",
+          amount_received: 5000,
+          amount_capturable: 0,
+        })
+        const succeededEvent = signStripeWebhook(
+          paymentIntentEvent("payment_intent.succeeded", fake.intents.get(intentId)!),
+          WEBHOOK_SECRET
+        )
+        expect((await postWebhook(succeededEvent.body, succeededEvent.headers)).status).toBe(200)
+
+        await waitForProcessPaymentRuns(2)
+        const captured = await getOrder(orderId)
+        expect(captured.payment_status).toBe("captured")
+        expect(captured.payment_collections[0].payments[0].captured_at).toBeTruthy()
+        // Medusa still calls capture; the provider accepts Stripe's "already succeeded" answer.
+        expect(fake.requests).toContainEqual(
+          expect.objectContaining({ method: "POST", path: `/v1/payment_intents/${intentId}/capture` })
+        )
+      })
+
+      it("answers 200 to badly signed events but drops them when processing", async () => {
+        // What "refused" means in 2.21.2: the route never checks the signature. It
+        // queues `payment.webhook_received` and answers 200 "OK" (it answers 400 only
+        // if queueing itself throws). The subscriber then calls
+        // paymentModule.getWebhookActionAndData, where the Stripe provider's
+        // constructWebhookEvent throws "An error occurred in constructWebhookEvent: ...";
+        // the subscriber aborts before processPaymentWorkflow, the error is logged
+        // (the local event bus used here swallows it; with the Redis bus the job would be
+        // retried up to `webhook_retries || 3` attempts, failing the same way), and
+        // nothing changes: no processPaymentWorkflow run, no payment, no order.
+        const { cartId, intentId, session } = await startCheckout()
+        fake.confirm(intentId)
+        const event = paymentIntentEvent("payment_intent.amount_capturable_updated", fake.intents.get(intentId)!)
+
+        const paymentModule = getContainer().resolve(Modules.PAYMENT)
+        const spy = jest.spyOn(paymentModule, "getWebhookActionAndData")
+        try {
+          const wrongSecret = signStripeWebhook(event, "whsec_not_the_configured_secret")
+          const signed = signStripeWebhook(event, WEBHOOK_SECRET)
+          const tampered = signed.body.replace(`"amount":5000`, `"amount":1`)
+          expect(tampered).not.toBe(signed.body)
+
+          const answers = [
+            await postWebhook(wrongSecret.body, wrongSecret.headers),
+            await postWebhook(tampered, signed.headers),
+            await postWebhook(signed.body, { "content-type": "application/json" }),
+          ]
+          expect(answers.map((a) => [a.status, a.data])).toEqual([
+            [200, "OK"],
+            [200, "OK"],
+            [200, "OK"],
+          ])
+
+          await waitFor(async () => spy.mock.calls.length >= 3)
+          const outcomes = await Promise.allSettled(spy.mock.results.map((r) => r.value))
+          expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"])
+          const messages = outcomes.map((o) => String((o as PromiseRejectedResult).reason?.message))
+          expect(messages[0]).toMatch(/^An error occurred in constructWebhookEvent: No signatures found matching/)
+          expect(messages[1]).toMatch(/^An error occurred in constructWebhookEvent: No signatures found matching/)
+          expect(messages[2]).toMatch(/^An error occurred in constructWebhookEvent: No stripe-signature header/)
+
+          // Give a (wrongly) accepted event time to start its workflow before asserting nothing happened.
+          await sleep(1_000)
+          expect(processPaymentRuns).toHaveLength(0)
+          expect(await orderIdForCart(cartId)).toBeUndefined()
+          expect((await getCart(cartId)).completed_at).toBeFalsy()
+          const payments = await api.get(`/admin/payments?payment_session_id=${session.id}`, admin)
+          expect(payments.data.payments).toHaveLength(0)
+          expect(fake.requests.filter((r) => r.path.startsWith(`/v1/payment_intents/${intentId}`))).toHaveLength(0)
+
+          // Control: the same event, correctly signed, is processed.
+          expect((await postWebhook(signed.body, signed.headers)).status).toBe(200)
+          await waitForProcessPaymentRuns(1)
+          expect(await orderIdForCart(cartId)).toBeDefined()
+          const accepted = await Promise.allSettled(spy.mock.results.slice(3).map((r) => r.value))
+          expect(accepted[0]).toMatchObject({
+            status: "fulfilled",
+            value: { action: "authorized", data: { session_id: session.id, amount: 50 } },
+          })
+        } finally {
+          spy.mockRestore()
+        }
+      })
+    })
+  },
+})

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: Medusa + the plugin on an embedded Postgres (unless DATABASE_URL
+ * is set), migrated and seeded once, admin at /app. `--smoke` checks it and exits.
+ */
+const { spawn } = require("child_process")
+const fs = require("fs")
+const path = require("path")
+const { startEmbeddedPostgres } = require("./lib/embedded-pg")
+const { freePort } = require("./lib/free-port")
+const { runMedusa, waitForHttp } = require("./lib/medusa-process")
+
+const root = path.resolve(__dirname, "..")
+const dataDir = path.join(root, ".demo-data")
+const smoke = process.argv.includes("--smoke")
+const cleanups = []
+let stopping = false
+
+async function provideDatabase() {
+  if (process.env.DATABASE_URL) {
+    return process.env.DATABASE_URL
+  }
+  const port = Number(process.env.DEMO_PG_PORT) || (smoke ? await freePort() : 54329)
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port, persistent: true })
+  cleanups.push(() => pg.stop())
+  await pg.pg.createDatabase("medusa_demo").catch(() => undefined)
+  console.log(`[demo] embedded Postgres on localhost:${port} (data in .demo-data/pg)`)
+  return pg.url("medusa_demo")
+}
+
+async function stopAll(code) {
+  if (stopping) {
+    return
+  }
+  stopping = true
+  while (cleanups.length) {
+    await cleanups.pop()().catch((e) => console.error(`[demo] stop failed: ${e.message}`))
+  }
+  process.exit(code)
+}
+
+async function smokeCheck(baseUrl, info) {
+  const health = await fetch(`${baseUrl}/health`)
+  const admin = await fetch(`${baseUrl}/app`)
+  const adminHtml = await admin.text()
+  const track = await fetch(`${baseUrl}/store/analytics/track`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-publishable-api-key": info.publishable_key },
+    body: JSON.stringify({
+      events: [{ type: "OFFER_VIEW", entityId: "smoke", event_id: info.event_id, timestamp: new Date().toISOString() }],
+    }),
+  })
+  const checks = [
+    ["/health", health.status === 200],
+    ["/app serves the admin", admin.status === 200 && adminHtml.includes("<div id=\"medusa\"")],
+    ["POST /store/analytics/track answers 202", track.status === 202],
+  ]
+  for (const [name, ok] of checks) {
+    console.log(`[demo:smoke] ${ok ? "ok  " : "FAIL"} ${name}`)
+  }
+  return checks.every(([, ok]) => ok)
+}
+
+async function main() {
+  process.on("SIGINT", () => stopAll(0))
+  process.on("SIGTERM", () => stopAll(0))
+  const env = {
+    ...process.env,
+    DATABASE_URL: await provideDatabase(),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    DEMO_INFO_FILE: path.join(dataDir, "demo.json"),
+  }
+  const port = Number(process.env.PORT) || (smoke ? await freePort() : 9000)
+  env.PORT = String(port)
+  console.log("[demo] migrating…")
+  await runMedusa(["db:migrate"], env)
+  console.log("[demo] seeding…")
+  await runMedusa(["exec", "./demo/seed.ts"], env)
+  const info = JSON.parse(fs.readFileSync(env.DEMO_INFO_FILE, "utf8"))
+
+  const server = spawn(path.join(root, "node_modules/.bin/medusa"), ["develop"], {
+    cwd: root,
+    env,
+    stdio: smoke ? ["ignore", "ignore", "inherit"] : "inherit",
+    detached: true,
+  })
+  cleanups.push(() => stopProcessGroup(server))
+  server.on("exit", (code) => !stopping && stopAll(code ?? 1))
+  const baseUrl = `http://localhost:${port}`
+  await waitForHttp(`${baseUrl}/health`, 180_000)
+
+  console.log(`
+  Medusa + medusa-plugin-event-monetization is up
+    Admin:            ${baseUrl}/app   (${info.admin.email} / ${info.admin.password})
+    Store API:        ${baseUrl}/store
+    Publishable key:  ${info.publishable_key}
+    Event (product):  ${info.event_id}
+  Ctrl-C stops Medusa and the embedded Postgres.
+`)
+  if (smoke) {
+    const ok = await smokeCheck(baseUrl, info)
+    await stopAll(ok ? 0 : 1)
+  }
+}
+
+function stopProcessGroup(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) {
+      return resolve()
+    }
+    child.once("exit", resolve)
+    process.kill(-child.pid, "SIGTERM")
+    setTimeout(() => child.exitCode === null && process.kill(-child.pid, "SIGKILL"), 10_000).unref()
+  })
+}
+
+main().catch(async (error) => {
+  console.error(`[demo] ${error.message}`)
+  await stopAll(1)
+})

@@ -1,0 +1,34 @@
+import {
+  authenticate,
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { parseBeaconBody } from "../../../lib/ingestion/beacon-body"
+import { listStoreAbTestsQueryConfig, retrieveStoreAbTestQueryConfig } from "./query-config"
+import { StoreAbTrackBatch, StoreGetAbAssignmentParams, StoreGetAbTestsParams } from "./validators"
+
+export const AB_TRACK_BODY_LIMIT_BYTES = 512 * 1024
+
+export const storeAbTestMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/store/ab-tests",
+    middlewares: [validateAndTransformQuery(StoreGetAbTestsParams, listStoreAbTestsQueryConfig)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/ab-tests/:test_id/assignment",
+    middlewares: [validateAndTransformQuery(StoreGetAbAssignmentParams, retrieveStoreAbTestQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/ab-tests/track",
+    bodyParser: { sizeLimit: AB_TRACK_BODY_LIMIT_BYTES },
+    middlewares: [
+      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+      parseBeaconBody,
+      validateAndTransformBody(StoreAbTrackBatch),
+    ],
+  },
+]

@@ -1,0 +1,111 @@
+import { Context } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import AbEvent from "./models/ab-event"
+import AbExperiment from "./models/ab-experiment"
+import { buildAbTestResults, AbTestResults } from "./results"
+import { AB_VARIANT_AGGREGATES_SQL, INGEST_AB_EVENTS_SQL, REMOVE_AB_EVENTS_SQL } from "./sql"
+import { AbEventInput, AbExperimentDTO, AbIngestResult, AbVariantAggregate } from "./types"
+import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+
+class AbTestModuleService extends MedusaService({
+  AbExperiment,
+  AbEvent,
+}) {
+  protected readonly options_: PluginOptions
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  async getOptions(): Promise<PluginOptions> {
+    return this.options_
+  }
+
+  /** The live experiment with this public key; NOT_FOUND (404) otherwise. */
+  async retrieveAbExperimentByTestId(
+    testId: string,
+    sharedContext: Context = {}
+  ): Promise<AbExperimentDTO> {
+    const [experiment] = await this.listAbExperiments({ test_id: testId }, { take: 1 }, sharedContext)
+    if (!experiment) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `A/B test ${testId} was not found`)
+    }
+    return experiment as unknown as AbExperimentDTO
+  }
+
+  /** Stores a batch in one statement; events whose dedup key is already stored for the test count as duplicates. */
+  @InjectManager()
+  async ingestAbEvents(
+    events: AbEventInput[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AbIngestResult> {
+    if (!events.length) {
+      return { accepted: 0, duplicates: 0, inserted_ids: [] }
+    }
+    const rows = events.map((event) => ({
+      ...event,
+      id: generateEntityId(undefined, "mabe"),
+      occurred_at: new Date(event.occurred_at).toISOString(),
+    }))
+    const inserted: { id: string }[] = await sharedContext.manager!.execute(INGEST_AB_EVENTS_SQL, [
+      JSON.stringify(rows),
+    ])
+    return {
+      accepted: inserted.length,
+      duplicates: events.length - inserted.length,
+      inserted_ids: inserted.map((row) => row.id),
+    }
+  }
+
+  @InjectManager()
+  async removeAbEvents(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    if (ids.length) {
+      await sharedContext.manager!.execute(REMOVE_AB_EVENTS_SQL, [JSON.stringify(ids)])
+    }
+  }
+
+  /** Per-variant sessions, converting sessions and revenue sums, grouped in SQL (events are never loaded). */
+  @InjectManager()
+  async aggregateAbVariants(
+    experiment: Pick<AbExperimentDTO, "test_id" | "primary_goal" | "revenue_goal">,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AbVariantAggregate[]> {
+    const primary = experiment.primary_goal
+    const revenue = experiment.revenue_goal ?? primary
+    const rows: AbVariantAggregate[] = await sharedContext.manager!.execute(AB_VARIANT_AGGREGATES_SQL, [
+      experiment.test_id,
+      primary,
+      revenue,
+      experiment.test_id,
+      primary,
+      revenue,
+    ])
+    return rows.map((row) => ({
+      variant_id: row.variant_id,
+      sessions: Number(row.sessions),
+      conversions: Number(row.conversions),
+      revenue_sum: Number(row.revenue_sum),
+      revenue_sum_sq: Number(row.revenue_sum_sq),
+    }))
+  }
+
+  /** The statistical read-out of an experiment (see `buildAbTestResults`). */
+  async computeAbTestResults(
+    experiment: AbExperimentDTO,
+    sharedContext: Context<EntityManager> = {}
+  ): Promise<AbTestResults> {
+    const aggregates = await this.aggregateAbVariants(experiment, sharedContext)
+    return buildAbTestResults(experiment, aggregates)
+  }
+}
+
+export default AbTestModuleService
