@@ -9,6 +9,7 @@ const path = require("path")
 const { startEmbeddedPostgres } = require("./lib/embedded-pg")
 const { freePort } = require("./lib/free-port")
 const { runMedusa, waitForHttp } = require("./lib/medusa-process")
+const { buildDemoStorefront, serveDemoStorefront } = require("./lib/demo-storefront")
 
 const root = path.resolve(__dirname, "..")
 const dataDir = path.join(root, ".demo-data")
@@ -50,7 +51,9 @@ async function smokeCheck(baseUrl, info) {
       events: [{ type: "OFFER_VIEW", entityId: "smoke", event_id: info.event_id, timestamp: new Date().toISOString() }],
     }),
   })
+  const page = await fetch(`http://localhost:${info.storefront_port}/main.js`)
   const checks = [
+    ["demo storefront bundle", page.status === 200],
     ["/health", health.status === 200],
     ["/app serves the admin", admin.status === 200 && adminHtml.includes("<div id=\"medusa\"")],
     ["POST /store/analytics/track answers 202", track.status === 202],
@@ -64,8 +67,10 @@ async function smokeCheck(baseUrl, info) {
 async function main() {
   process.on("SIGINT", () => stopAll(0))
   process.on("SIGTERM", () => stopAll(0))
+  const storefrontPort = Number(process.env.DEMO_STOREFRONT_PORT) || (smoke ? await freePort() : 8000)
   const env = {
     ...process.env,
+    STORE_CORS: process.env.STORE_CORS || `http://localhost:${storefrontPort}`,
     DATABASE_URL: await provideDatabase(),
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_INFO_FILE: path.join(dataDir, "demo.json"),
@@ -87,18 +92,22 @@ async function main() {
   cleanups.push(() => stopProcessGroup(server))
   server.on("exit", (code) => !stopping && stopAll(code ?? 1))
   const baseUrl = `http://localhost:${port}`
+  await buildDemoStorefront()
+  const storefront = await serveDemoStorefront(storefrontPort, { ...info, backend_url: baseUrl })
+  cleanups.push(() => new Promise((resolve) => storefront.close(resolve)))
   await waitForHttp(`${baseUrl}/health`, 180_000)
 
   console.log(`
   Medusa + medusa-plugin-event-monetization is up
     Admin:            ${baseUrl}/app   (${info.admin.email} / ${info.admin.password})
+    Demo storefront:  http://localhost:${storefrontPort}
     Store API:        ${baseUrl}/store
     Publishable key:  ${info.publishable_key}
     Event (product):  ${info.event_id}
   Ctrl-C stops Medusa and the embedded Postgres.
 `)
   if (smoke) {
-    const ok = await smokeCheck(baseUrl, info)
+    const ok = await smokeCheck(baseUrl, { ...info, storefront_port: storefrontPort })
     await stopAll(ok ? 0 : 1)
   }
 }

@@ -35,7 +35,13 @@ export async function startAdminServer(input: {
   const target = new URL(input.apiBaseUrl)
 
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)
+    } catch {
+      res.writeHead(400).end()
+      return
+    }
     if (pathname === basePath || pathname.startsWith(`${basePath}/`)) {
       serveAdmin(pathname.slice(basePath.length), req, res)
     } else {

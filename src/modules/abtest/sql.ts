@@ -4,10 +4,13 @@
  */
 export const INGEST_AB_EVENTS_SQL = `
 WITH input AS (
-  SELECT * FROM jsonb_to_recordset(?::jsonb) WITH ORDINALITY AS x(
+  -- WITH ORDINALITY keeps the batch order, so the first of two duplicates in one batch is the one kept.
+  SELECT * FROM ROWS FROM (jsonb_to_recordset(?::jsonb) AS (
     id text, client_event_id text, test_id text, event_id text, session_token text, variant_id text,
     event_type text, goal text, goal_value numeric, user_id text, customer_id text, dedup_key text,
-    occurred_at timestamptz, user_agent text, ip_prefix text, position bigint)
+    occurred_at timestamptz, user_agent text, ip_prefix text)) WITH ORDINALITY AS x(
+    id, client_event_id, test_id, event_id, session_token, variant_id, event_type, goal, goal_value,
+    user_id, customer_id, dedup_key, occurred_at, user_agent, ip_prefix, position)
 )
 INSERT INTO monetization_ab_event (id, client_event_id, test_id, event_id, session_token, variant_id,
   event_type, goal, goal_value, raw_goal_value, user_id, customer_id, dedup_key, occurred_at,
