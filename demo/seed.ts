@@ -1,4 +1,4 @@
-import type { ExecArgs } from "@medusajs/framework/types"
+import type { ExecArgs, RemoteQueryFunction } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
@@ -15,9 +15,17 @@ import {
 } from "@medusajs/medusa/core-flows"
 import fs from "fs"
 import path from "path"
+import { createAbTestWorkflow, startAbTestWorkflow } from "../src/workflows/abtest"
 
 export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
 export const DEMO_EVENT_HANDLE = "summer-tech-conference-2026"
+export const DEMO_EXPERIMENT = {
+  test_id: "hero-headline",
+  variants: [
+    { id: "control", weight: 1, headline: "Summer Tech Conference 2026 — Berlin, 2 days" },
+    { id: "urgency", weight: 1, headline: "Only a few workshop seats left — book your ticket today" },
+  ],
+}
 
 const TICKET_OPTION = "Ticket"
 const VARIANTS = [
@@ -125,12 +133,13 @@ export default async function seedDemo({ container }: ExecArgs) {
   })
 
   await createDemoAdmin(container)
+  await createDemoExperiment(container, event.id)
 
   writeDemoInfo(outputFile, await readDemoInfo(query))
   logger.info(`Demo data seeded: event ${event.id} in region ${regions[0].id}`)
 }
 
-type Query = ReturnType<ExecArgs["container"]["resolve"]>
+type Query = Omit<RemoteQueryFunction, symbol>
 
 /** What the demo prints and the demo storefront needs, read back from the database. */
 async function readDemoInfo(query: Query) {
@@ -152,6 +161,7 @@ async function readDemoInfo(query: Query) {
     event_id: products[0].id,
     variants: Object.fromEntries(products[0].variants.map((v: { sku: string; id: string }) => [v.sku, v.id])),
     admin: DEMO_ADMIN,
+    experiment: DEMO_EXPERIMENT,
   }
 }
 
@@ -171,4 +181,19 @@ async function createDemoAdmin(container: ExecArgs["container"]) {
   await createUserAccountWorkflow(container).run({
     input: { userData: { email: DEMO_ADMIN.email }, authIdentityId: authIdentity.id },
   })
+}
+
+async function createDemoExperiment(container: ExecArgs["container"], eventId: string) {
+  await createAbTestWorkflow(container).run({
+    input: {
+      test_id: DEMO_EXPERIMENT.test_id,
+      event_id: eventId,
+      name: "Hero headline",
+      description: "Does an urgency headline sell more tickets than the plain one?",
+      variants: DEMO_EXPERIMENT.variants.map(({ id, weight }) => ({ id, name: id, weight })),
+      control_variant_id: "control",
+      primary_goal: "conversion",
+    },
+  })
+  await startAbTestWorkflow(container).run({ input: { test_id: DEMO_EXPERIMENT.test_id } })
 }

@@ -52,11 +52,16 @@ async function smokeCheck(baseUrl, info) {
     }),
   })
   const page = await fetch(`http://localhost:${info.storefront_port}/main.js`)
+  const assignment = await fetch(
+    `${baseUrl}/store/ab-tests/${info.experiment.test_id}/assignment?session_token=smoke`,
+    { headers: { "x-publishable-api-key": info.publishable_key } }
+  )
   const checks = [
     ["demo storefront bundle", page.status === 200],
     ["/health", health.status === 200],
     ["/app serves the admin", admin.status === 200 && adminHtml.includes("<div id=\"medusa\"")],
     ["POST /store/analytics/track answers 202", track.status === 202],
+    ["the seeded A/B test assigns a variant", assignment.status === 200],
   ]
   for (const [name, ok] of checks) {
     console.log(`[demo:smoke] ${ok ? "ok  " : "FAIL"} ${name}`)

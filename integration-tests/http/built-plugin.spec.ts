@@ -51,7 +51,9 @@ medusaIntegrationTestRunner({
       })
 
       it("passes the host's plugin options to the plugin's modules", async () => {
-        const service = getContainer().resolve("monetizationEvent")
+        const service = getContainer().resolve<{ getOptions(): Promise<{ offerHoldMinutes: number }> }>(
+          "monetizationEvent"
+        )
         expect((await service.getOptions()).offerHoldMinutes).toBe(20)
       })
     })
