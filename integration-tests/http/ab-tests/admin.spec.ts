@@ -2,7 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../helpers/auth"
 import { abTestBody } from "./fixtures"
 
-jest.setTimeout(60_000)
+// Generous: booting the app under a loaded machine can take over a minute.
+jest.setTimeout(180_000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -13,13 +13,17 @@
  *  [AR] plain arithmetic on the fixture (sums of goal values and their squares).
  * The statistics library's own results are compared as well, but never used as the reference.
  */
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ABTEST_MODULE } from "../../../src/modules/abtest"
+import type AbTestModuleService from "../../../src/modules/abtest/service"
 import { chiSquareIndependence, welchTTestFromSums } from "../../../src/modules/abtest/lib"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { abTestBody, createRunningAbTest, trackAll, variantFixture } from "./fixtures"
+import { abEvent, abTestBody, createRunningAbTest, trackAll, variantFixture } from "./fixtures"
 
-jest.setTimeout(120_000)
+// Generous: booting the app under a loaded machine can take over a minute.
+jest.setTimeout(180_000)
 
 function expectClose(actual: number, expected: number, rel = 1e-9) {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected) + 1e-12)
@@ -139,6 +143,46 @@ medusaIntegrationTestRunner({
         expectClose(body.overall.chi_square.p_value, 0.007290358091535643, 1e-8)
         expect(body.winner).toBeNull()
         expect(body.recommendation).toMatch(/^Keep running: each compared variant needs at least 100 sessions/)
+      })
+
+      it("rolls events up per session: late views, repeat conversions, secondary goals, and compensation", async () => {
+        await createRunningAbTest(api, admin, { allow_repeat_conversions: true, revenue_goal: "revenue" })
+        const store = storeHeaders(setup)
+        const conversion = (overrides: Record<string, unknown>) => abEvent({ event_type: "goal_conversion", ...overrides })
+        // s1: converts before its view arrives, then buys twice (repeats allowed); s2: only a secondary goal.
+        await trackAll(api, store, [
+          conversion({ session_token: "s1", goal: "purchase" }),
+          conversion({ session_token: "s1", goal: "revenue", goal_value: 10 }),
+        ])
+        let body = await results()
+        expect(body.total_impressions).toBe(0)
+        await trackAll(api, store, [
+          abEvent({ session_token: "s1" }),
+          conversion({ session_token: "s1", goal: "revenue", goal_value: 20.25 }),
+          abEvent({ session_token: "s2", variant_id: "green" }),
+          conversion({ session_token: "s2", variant_id: "green", goal: "newsletter" }),
+          conversion({ session_token: "s3", variant_id: "green", goal: "purchase" }),
+        ])
+        body = await results()
+        expect(body).toMatchObject({ total_impressions: 2, total_conversions: 1, revenue_goal: "revenue" })
+        expect(body.variants[0]).toMatchObject({ impressions: 1, conversions: 1, revenue: 30.25 })
+        expect(body.variants[1]).toMatchObject({ impressions: 1, conversions: 0, revenue: 0 })
+
+        // The track workflow's compensation takes events back out of the rollup.
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const s1Events: { id: string; goal: string | null; goal_value: string | null }[] = await knex(
+          "monetization_ab_event"
+        ).where({ session_token: "s1" })
+        // Remove s1's view, its purchase and its 20.25 payment; the 10.00 payment stays.
+        const ids = s1Events.filter((e) => !(e.goal === "revenue" && Number(e.goal_value) === 10)).map((e) => e.id)
+        expect(ids).toHaveLength(3)
+        const service: AbTestModuleService = getContainer().resolve(ABTEST_MODULE)
+        await service.removeAbEvents(ids)
+        const session = await knex("monetization_ab_session").where({ session_token: "s1" }).first()
+        expect(session).toMatchObject({ variant_id: null, converted: false })
+        expect(Number(session.revenue)).toBe(10)
+        body = await results()
+        expect(body).toMatchObject({ total_impressions: 1, total_conversions: 0 })
       })
 
       it("answers zeros for a test without events", async () => {

@@ -4,7 +4,8 @@ import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
 import { abEvent, abTestBody, createRunningAbTest } from "./fixtures"
 
-jest.setTimeout(60_000)
+// Generous: booting the app under a loaded machine can take over a minute.
+jest.setTimeout(180_000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -9,6 +9,7 @@ import {
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import AbEvent from "./models/ab-event"
 import AbExperiment from "./models/ab-experiment"
+import AbSession from "./models/ab-session"
 import { buildAbTestResults, AbTestResults } from "./results"
 import { AB_VARIANT_AGGREGATES_SQL, INGEST_AB_EVENTS_SQL, REMOVE_AB_EVENTS_SQL } from "./sql"
 import { AbEventInput, AbExperimentDTO, AbIngestResult, AbVariantAggregate } from "./types"
@@ -17,6 +18,7 @@ import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 class AbTestModuleService extends MedusaService({
   AbExperiment,
   AbEvent,
+  AbSession,
 }) {
   protected readonly options_: PluginOptions
 
@@ -31,9 +33,10 @@ class AbTestModuleService extends MedusaService({
   }
 
   /** The live experiment with this public key; NOT_FOUND (404) otherwise. */
+  @InjectManager()
   async retrieveAbExperimentByTestId(
     testId: string,
-    sharedContext: Context = {}
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AbExperimentDTO> {
     const [experiment] = await this.listAbExperiments({ test_id: testId }, { take: 1 }, sharedContext)
     if (!experiment) {
@@ -69,26 +72,17 @@ class AbTestModuleService extends MedusaService({
   @InjectManager()
   async removeAbEvents(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     if (ids.length) {
-      await sharedContext.manager!.execute(REMOVE_AB_EVENTS_SQL, [JSON.stringify(ids)])
+      await sharedContext.manager!.execute(REMOVE_AB_EVENTS_SQL, [JSON.stringify(ids), JSON.stringify(ids)])
     }
   }
 
-  /** Per-variant sessions, converting sessions and revenue sums, grouped in SQL (events are never loaded). */
+  /** Per-variant sessions, converting sessions and revenue sums, grouped in SQL from the session rollup. */
   @InjectManager()
   async aggregateAbVariants(
-    experiment: Pick<AbExperimentDTO, "test_id" | "primary_goal" | "revenue_goal">,
+    testId: string,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AbVariantAggregate[]> {
-    const primary = experiment.primary_goal
-    const revenue = experiment.revenue_goal ?? primary
-    const rows: AbVariantAggregate[] = await sharedContext.manager!.execute(AB_VARIANT_AGGREGATES_SQL, [
-      experiment.test_id,
-      primary,
-      revenue,
-      experiment.test_id,
-      primary,
-      revenue,
-    ])
+    const rows: AbVariantAggregate[] = await sharedContext.manager!.execute(AB_VARIANT_AGGREGATES_SQL, [testId])
     return rows.map((row) => ({
       variant_id: row.variant_id,
       sessions: Number(row.sessions),
@@ -99,11 +93,12 @@ class AbTestModuleService extends MedusaService({
   }
 
   /** The statistical read-out of an experiment (see `buildAbTestResults`). */
+  @InjectManager()
   async computeAbTestResults(
     experiment: AbExperimentDTO,
-    sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AbTestResults> {
-    const aggregates = await this.aggregateAbVariants(experiment, sharedContext)
+    const aggregates = await this.aggregateAbVariants(experiment.test_id, sharedContext)
     return buildAbTestResults(experiment, aggregates)
   }
 }

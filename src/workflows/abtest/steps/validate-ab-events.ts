@@ -25,9 +25,13 @@ export const validateAbEventsStep = createStep(
     const rejected: RejectedItem[] = []
     for (const event of events) {
       const experiment = byTestId.get(event.test_id)
+      if (!experiment) {
+        rejected.push({ index: event.index, reason: "test_id: unknown A/B test" })
+        continue
+      }
       const problem = rejectionReason(event, experiment)
-      if (problem || !experiment) {
-        rejected.push({ index: event.index, reason: problem ?? "test_id: unknown A/B test" })
+      if (problem) {
+        rejected.push({ index: event.index, reason: problem })
         continue
       }
       rows.push(toRow(event, experiment, context, received_at))
@@ -36,10 +40,7 @@ export const validateAbEventsStep = createStep(
   }
 )
 
-function rejectionReason(event: AbTrackEvent, experiment: AbExperimentDTO | undefined): string | null {
-  if (!experiment) {
-    return "test_id: unknown A/B test"
-  }
+function rejectionReason(event: AbTrackEvent, experiment: AbExperimentDTO): string | null {
   if (experiment.status !== "RUNNING") {
     return `test_id: A/B test is not running (${experiment.status})`
   }
