@@ -9,7 +9,14 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import MonetizationEvent from "./models/monetization-event"
 import MonetizationEventDaily from "./models/monetization-event-daily"
 import { INGEST_EVENTS_SQL, REMOVE_EVENTS_SQL } from "./sql"
-import { IngestResult, MonetizationEventInput } from "./types"
+import { IngestResult, MonetizationEventInput, MonetizationEventType } from "./types"
+import {
+  AVERAGE_WAIT_MINUTES_SQL,
+  COUNTS_BY_DAY_AND_ENTITY_SQL,
+  COUNTS_BY_DAY_SQL,
+  COUNTS_BY_ENTITY_SQL,
+} from "./analytics-sql"
+import { DayCount, DayEntityCount, DayRange, EntityCount, MAX_WAIT_SAMPLES, WaitTimeAverage } from "./analytics-types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 
 class MonetizationEventModuleService extends MedusaService({
@@ -60,6 +67,67 @@ class MonetizationEventModuleService extends MedusaService({
     if (ids.length) {
       await sharedContext.manager!.execute(REMOVE_EVENTS_SQL, [JSON.stringify(ids)])
     }
+  }
+
+  /** Rollup counts over a day range, summed per type and entity. */
+  @InjectManager()
+  async countEventsByEntity(
+    range: DayRange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<EntityCount[]> {
+    const rows: { type: MonetizationEventType; entity_id: string; count: string | number }[] =
+      await sharedContext.manager!.execute(COUNTS_BY_ENTITY_SQL, [range.event_id, range.date_from, range.date_to])
+    return rows.map((row) => ({ type: row.type, entity_id: row.entity_id, count: Number(row.count) }))
+  }
+
+  /** Rollup counts over a day range, summed per day and type. */
+  @InjectManager()
+  async countEventsByDay(
+    range: DayRange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<DayCount[]> {
+    const rows: { day: string; type: MonetizationEventType; count: string | number }[] =
+      await sharedContext.manager!.execute(COUNTS_BY_DAY_SQL, [range.event_id, range.date_from, range.date_to])
+    return rows.map((row) => ({ day: row.day, type: row.type, count: Number(row.count) }))
+  }
+
+  /** Rollup counts per day of the given entities and types (e.g. what CPM/CPC ads bill on). */
+  @InjectManager()
+  async countEventsByDayAndEntity(
+    range: DayRange,
+    types: MonetizationEventType[],
+    entityIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<DayEntityCount[]> {
+    const rows: { day: string; type: MonetizationEventType; entity_id: string; count: string | number }[] =
+      await sharedContext.manager!.execute(COUNTS_BY_DAY_AND_ENTITY_SQL, [
+        range.event_id,
+        range.date_from,
+        range.date_to,
+        JSON.stringify(types),
+        JSON.stringify(entityIds),
+      ])
+    return rows.map((row) => ({ day: row.day, type: row.type, entity_id: row.entity_id, count: Number(row.count) }))
+  }
+
+  /**
+   * Mean `metadata.wait_minutes` of the range's accepted waitlist offers (the newest
+   * `maxSamples` of them); null without samples.
+   */
+  @InjectManager()
+  async averageWaitlistWaitMinutes(
+    range: DayRange,
+    maxSamples = MAX_WAIT_SAMPLES,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitTimeAverage> {
+    const from = new Date(`${range.date_from}T00:00:00.000Z`)
+    const to = new Date(new Date(`${range.date_to}T00:00:00.000Z`).getTime() + 86_400_000)
+    const [row]: { average: number | null; samples: string | number }[] = await sharedContext.manager!.execute(
+      AVERAGE_WAIT_MINUTES_SQL,
+      [range.event_id, from.toISOString(), to.toISOString(), maxSamples]
+    )
+    const samples = Number(row?.samples ?? 0)
+    return { average_minutes: samples ? Number(row!.average) : null, samples }
   }
 }
 

@@ -1,0 +1,35 @@
+import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { DayRange } from "../../../modules/monetization-event/analytics-types"
+import { buildMonetizationDashboard } from "../dashboard/build-dashboard"
+import { getAdRevenueStep } from "../steps/get-ad-revenue"
+import { getDefaultCurrencyStep } from "../steps/get-default-currency"
+import { getMonetizationCountsStep } from "../steps/get-monetization-counts"
+import { getOfferRevenueStep } from "../steps/get-offer-revenue"
+
+export type GetMonetizationDashboardInput = DayRange
+
+/** Builds an event's monetization dashboard: rollup counts plus revenue from orders and ad price models. */
+export const getMonetizationDashboardWorkflow = createWorkflow(
+  "get-monetization-dashboard",
+  (input: GetMonetizationDashboardInput) => {
+    const [counts, offerRevenue, adRevenue, defaultCurrency] = parallelize(
+      getMonetizationCountsStep(input),
+      getOfferRevenueStep(input),
+      getAdRevenueStep(input),
+      getDefaultCurrencyStep()
+    )
+    const dashboard = transform(
+      { input, counts, offerRevenue, adRevenue, defaultCurrency },
+      ({ input, counts, offerRevenue, adRevenue, defaultCurrency }) =>
+        buildMonetizationDashboard({
+          range: { event_id: input.event_id, date_from: input.date_from, date_to: input.date_to },
+          counts: counts.counts,
+          wait: counts.wait,
+          offer_revenue: offerRevenue,
+          ad_revenue: adRevenue,
+          default_currency: defaultCurrency,
+        })
+    )
+    return new WorkflowResponse(dashboard)
+  }
+)
