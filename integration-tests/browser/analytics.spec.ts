@@ -1,0 +1,172 @@
+import fs from "fs"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../helpers/auth"
+import { AdminBuild, ensureAdminBuild } from "../helpers/browser/admin-build"
+import { AdminServer, startAdminServer } from "../helpers/browser/admin-server"
+import { Browser, collectPageProblems, launchChromium, saveScreenshot } from "../helpers/browser/chromium"
+import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
+import { createTicketProduct } from "../helpers/ticket-product"
+
+// Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
+jest.setTimeout(240_000)
+
+// helpers/auth.ts registers admins with this password.
+const ADMIN_EMAIL = "browser-analytics@test.dev"
+const ADMIN_PASSWORD = "supersecret"
+const EVENT_TITLE = "Browser Analytics Fest"
+const DAY_MS = 86_400_000
+
+let adminBuild: Promise<AdminBuild>
+
+// Started before the runner boots Medusa and awaited after: the build and the migrations overlap.
+beforeAll(() => {
+  adminBuild = ensureAdminBuild()
+  adminBuild.catch(() => undefined)
+})
+
+let seq = 0
+const events = (count: number, type: string, entityId: string, eventId: string, daysAgo: number) =>
+  Array.from({ length: count }, () => ({
+    id: `browser_analytics_${++seq}`,
+    type,
+    entityId,
+    event_id: eventId,
+    session_token: `sess_analytics_${seq % 7}`,
+    // Noon UTC of a past day: inside the default "last 30 days" whatever the hour of the run.
+    timestamp: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - daysAgo * DAY_MS + DAY_MS / 2).toISOString(),
+  }))
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let server: AdminServer
+    let browser: Browser
+
+    beforeAll(async () => {
+      const build = await adminBuild
+      process.stdout.write(`[browser] admin build ${build.rebuilt ? "rebuilt" : "reused"} in ${build.ms} ms\n`)
+      server = await startAdminServer({ adminDir: build.dir, apiBaseUrl: api.defaults.baseURL! })
+      browser = await launchChromium()
+    }, 900_000)
+
+    afterAll(async () => {
+      await browser?.close()
+      await server?.close()
+    })
+
+    describe("Admin: /app/analytics and the product widget", () => {
+      it("shows an event's KPIs, revenue chart and top tables, and exports CSV, without console errors", async () => {
+        const { page } = browser
+        const problems = collectPageProblems(page)
+        const container = getContainer()
+
+        const admin = await adminHeaders(api, container, ADMIN_EMAIL)
+        const setup = await createStoreSetup(container, { withStripe: false })
+        const event = await createTicketProduct(container, setup, { title: EVENT_TITLE })
+        const eventId = event.productId
+        // Ads with price models, so the dashboard reports ad revenue (CPM on impressions, CPC on clicks).
+        const adService = container.resolve("ad") as {
+          createAds: (data: Record<string, unknown>[]) => Promise<{ id: string }[]>
+        }
+        const ad = (name: string, pricing_model: string, rate: number) => ({
+          event_id: eventId,
+          name,
+          content_type: "BANNER",
+          media_url: "https://cdn.example.com/ad.png",
+          click_url: "https://sponsor.example.com",
+          placements: ["EVENT_HERO"],
+          target_sessions: [],
+          pricing_model,
+          rate,
+          currency_code: "eur",
+        })
+        const [cpm, cpc] = await adService.createAds([ad("CPM banner", "CPM", 1000), ad("CPC banner", "CPC", 2)])
+
+        const batch = [
+          ...events(6, "OFFER_VIEW", "moff_browser_vip", eventId, 3),
+          ...events(2, "OFFER_CLICK", "moff_browser_vip", eventId, 3),
+          ...events(2, "OFFER_PURCHASE", "moff_browser_vip", eventId, 3),
+          ...events(4, "OFFER_VIEW", "moff_browser_shirt", eventId, 2),
+          ...events(8, "AD_IMPRESSION", cpm.id, eventId, 4),
+          ...events(5, "AD_VIEWABLE_IMPRESSION", cpm.id, eventId, 4),
+          ...events(1, "AD_CLICK", cpm.id, eventId, 4),
+          ...events(4, "AD_IMPRESSION", cpc.id, eventId, 1),
+          ...events(3, "AD_CLICK", cpc.id, eventId, 1),
+          ...events(3, "WAITLIST_JOIN", "variant_browser_session", eventId, 2),
+          ...events(1, "WAITLIST_OFFER_ACCEPT", "variant_browser_session", eventId, 1),
+        ]
+        const tracked = await api.post("/store/analytics/track", { events: batch }, storeHeaders(setup))
+        expect(tracked.status).toBe(202)
+        expect(tracked.data).toMatchObject({ accepted: batch.length, rejected: [] })
+        const { data: expected } = await api.get(`/admin/analytics/events/${eventId}/monetization`, admin)
+        expect(expected.offers.total_views).toBe(10)
+        expect(expected.ads.total_impressions).toBe(12)
+
+        await page.goto(`${server.url}/app/login`)
+        await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
+        await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+        await page.locator('button[type="submit"]').click()
+        await page.waitForURL((url) => !url.pathname.startsWith("/app/login"), { timeout: 20_000 })
+
+        const sidebarLink = page.locator('a[href="/app/analytics"]').first()
+        await sidebarLink.waitFor({ timeout: 20_000 })
+        await expect(sidebarLink.innerText()).resolves.toContain("Analytics")
+        await sidebarLink.click()
+
+        // The event selector lists products; picking one loads its dashboard.
+        const analytics = page.getByTestId("analytics-page")
+        await analytics.getByTestId("event-select").click()
+        await page.getByRole("option", { name: EVENT_TITLE }).click()
+        await page.waitForURL((url) => url.pathname === "/app/analytics" && url.searchParams.get("event_id") === eventId)
+        const dashboard = analytics.getByTestId("monetization-dashboard")
+        await dashboard.getByTestId("kpi-offers").waitFor({ timeout: 20_000 })
+
+        const kpi = (id: string) => dashboard.getByTestId(id).innerText()
+        await expect(kpi("kpi-offers-views")).resolves.toBe("10")
+        await expect(kpi("kpi-offers-purchases")).resolves.toBe(String(expected.offers.total_purchases))
+        await expect(kpi("kpi-offers-primary")).resolves.toBe(`${expected.offers.conversion_rate.toFixed(2)}% conversion`)
+        await expect(kpi("kpi-ads-impressions")).resolves.toBe("12")
+        await expect(kpi("kpi-ads-viewable")).resolves.toBe(String(expected.ads.total_viewable_impressions))
+        await expect(kpi("kpi-ads-clicks")).resolves.toBe("4")
+        await expect(kpi("kpi-ads-primary")).resolves.toBe(`${expected.ads.average_ctr.toFixed(2)}% CTR`)
+        await expect(kpi("kpi-waitlist-joins")).resolves.toBe("3")
+        expect(expected.revenue.from_ads).toBeGreaterThan(0)
+        await expect(kpi("kpi-revenue-primary")).resolves.toContain(expected.revenue.total.toFixed(2))
+
+        // The chart: one point per day of the default 30-day range, drawn as an area.
+        const chart = dashboard.getByTestId("monetization-revenue-chart")
+        await chart.locator(".recharts-surface").first().waitFor({ timeout: 20_000 })
+        await chart.locator(".recharts-area-curve").first().waitFor({ timeout: 20_000 })
+        await expect(dashboard.getByTestId("monetization-top-offers").innerText()).resolves.toContain("moff_browser_vip")
+        await expect(dashboard.getByTestId("monetization-top-ads").innerText()).resolves.toContain(cpm.id)
+        const screenshot = await saveScreenshot(page, "admin-analytics")
+
+        // CSV export: fetched with the session cookie and handed to the browser as a download.
+        const exported = page.waitForResponse((response) => response.url().includes(`/monetization/export?`))
+        const download = page.waitForEvent("download")
+        await dashboard.getByTestId("monetization-export").click()
+        const response = await exported
+        expect(response.status()).toBe(200)
+        expect(response.headers()["content-type"]).toContain("text/csv")
+        const file = await download
+        expect(file.suggestedFilename()).toMatch(/^monetization-.*\.csv$/)
+        const csv = fs.readFileSync((await file.path())!, "utf8").split("\r\n")
+        expect(csv[0]).toContain("OFFER_VIEW")
+        // A header and one row per day of the default 30-day range.
+        expect(csv.filter(Boolean)).toHaveLength(31)
+
+        // The same dashboard sits on the event's product page.
+        await page.goto(`${server.url}/app/products/${eventId}`)
+        const widget = page.getByTestId("monetization-dashboard")
+        await widget.getByTestId("kpi-offers-views").waitFor({ timeout: 30_000 })
+        await expect(widget.getByTestId("kpi-offers-views").innerText()).resolves.toBe("10")
+        await widget.getByTestId("monetization-revenue-chart").locator(".recharts-surface").first().waitFor()
+        // The admin scrolls an inner container, so a full-page screenshot only shows what is in view.
+        await widget.scrollIntoViewIfNeeded()
+        await saveScreenshot(page, "admin-product-monetization-widget")
+        process.stdout.write(`[browser] screenshots in ${screenshot.replace(/[^/]+$/, "")}\n`)
+
+        expect(problems).toEqual([])
+      })
+    })
+  },
+})

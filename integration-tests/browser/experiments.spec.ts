@@ -1,0 +1,162 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../helpers/auth"
+import { AdminBuild, ensureAdminBuild } from "../helpers/browser/admin-build"
+import { AdminServer, startAdminServer } from "../helpers/browser/admin-server"
+import { Browser, collectPageProblems, launchChromium, saveScreenshot } from "../helpers/browser/chromium"
+import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
+import { createTicketProduct } from "../helpers/ticket-product"
+
+// Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
+jest.setTimeout(240_000)
+
+// helpers/auth.ts registers admins with this password.
+const ADMIN_EMAIL = "browser-experiments@test.dev"
+const ADMIN_PASSWORD = "supersecret"
+const TEST_ID = "browser-checkout-banner"
+const EVENT_TITLE = "Browser Experiments Fest"
+
+let adminBuild: Promise<AdminBuild>
+
+// Started before the runner boots Medusa and awaited after: the build and the migrations overlap.
+beforeAll(() => {
+  adminBuild = ensureAdminBuild()
+  adminBuild.catch(() => undefined)
+})
+
+/** `count` sessions of one variant: a view each, a conversion for the first `conversions`. */
+function sessions(eventId: string, variantId: string, count: number, conversions: number) {
+  return Array.from({ length: count }, (_, n) => {
+    const session_token = `sess_${variantId}_${n}`
+    const base = { test_id: TEST_ID, event_id: eventId, session_token, variant_id: variantId }
+    return [
+      { ...base, id: `view_${variantId}_${n}`, event_type: "variant_view" },
+      ...(n < conversions ? [{ ...base, id: `conv_${variantId}_${n}`, event_type: "goal_conversion", goal_value: 10 }] : []),
+    ]
+  }).flat()
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let server: AdminServer
+    let browser: Browser
+
+    beforeAll(async () => {
+      const build = await adminBuild
+      process.stdout.write(`[browser] admin build ${build.rebuilt ? "rebuilt" : "reused"} in ${build.ms} ms\n`)
+      server = await startAdminServer({ adminDir: build.dir, apiBaseUrl: api.defaults.baseURL! })
+      browser = await launchChromium()
+    }, 900_000)
+
+    afterAll(async () => {
+      await browser?.close()
+      await server?.close()
+    })
+
+    describe("Admin: /app/experiments", () => {
+      it("creates an experiment in the form, starts it, shows results with a recommendation and declares the winner", async () => {
+        const { page } = browser
+        const problems = collectPageProblems(page)
+        const container = getContainer()
+
+        const admin = await adminHeaders(api, container, ADMIN_EMAIL)
+        const setup = await createStoreSetup(container, { withStripe: false })
+        const event = await createTicketProduct(container, setup, { title: EVENT_TITLE })
+
+        await page.goto(`${server.url}/app/login`)
+        await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
+        await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+        await page.locator('button[type="submit"]').click()
+        await page.waitForURL((url) => !url.pathname.startsWith("/app/login"), { timeout: 20_000 })
+
+        const sidebarLink = page.locator('a[href="/app/experiments"]').first()
+        await sidebarLink.waitFor({ timeout: 20_000 })
+        await expect(sidebarLink.innerText()).resolves.toContain("Experiments")
+        await sidebarLink.click()
+        await page.waitForURL(`${server.url}/app/experiments`)
+        await page.getByTestId("experiments").getByText("No experiments yet").waitFor({ timeout: 20_000 })
+
+        // Create through the form: key, event (a product), name, the two default variants re-weighted.
+        await page.getByTestId("experiment-create").click()
+        const form = page.getByTestId("experiment-form")
+        await form.waitFor()
+        await form.locator("#experiment-test-id").fill(TEST_ID)
+        await form.getByTestId("event-select").click()
+        await page.getByRole("option", { name: EVENT_TITLE }).click()
+        await form.locator("#experiment-name").fill("Checkout banner copy")
+        await form.locator("#experiment-description").fill("Does urgency copy sell more upgrades?")
+        await form.locator('input[name="variants.1.name"]').fill("Urgency copy")
+        await form.getByTestId("experiment-add-variant").click()
+        await expect(form.getByTestId("experiment-variant-row").count()).resolves.toBe(3)
+        await form.getByRole("button", { name: "Remove variant 3" }).click()
+        await expect(form.getByTestId("experiment-variant-row").count()).resolves.toBe(2)
+        const created = page.waitForResponse(
+          (response) => response.url().endsWith("/admin/ab-tests") && response.request().method() === "POST"
+        )
+        await form.getByTestId("experiment-save").click()
+        expect((await created).status()).toBe(200)
+
+        // Saving opens the detail page.
+        await page.waitForURL(`${server.url}/app/experiments/${TEST_ID}`, { timeout: 20_000 })
+        const detail = page.getByTestId("experiment-detail")
+        await detail.getByText("Checkout banner copy").waitFor({ timeout: 20_000 })
+        await expect(detail.getByTestId("experiment-status").innerText()).resolves.toBe("Draft")
+        await expect(detail.getByTestId("experiment-variants").innerText()).resolves.toContain("Urgency copy")
+
+        // Start, behind a confirmation.
+        await detail.getByTestId("experiment-start").click()
+        const started = page.waitForResponse((response) => response.url().endsWith(`/admin/ab-tests/${TEST_ID}/start`))
+        await page.getByRole("alertdialog").getByRole("button", { name: "Start" }).click()
+        expect((await started).status()).toBe(200)
+        await detail.getByTestId("experiment-stop").waitFor({ timeout: 20_000 })
+        await expect(detail.getByTestId("experiment-status").innerText()).resolves.toBe("Running")
+
+        // The storefront's tracking: 200 sessions per arm, 10% vs 30% conversion.
+        const events = [...sessions(event.productId, "control", 200, 20), ...sessions(event.productId, "variant_b", 200, 60)]
+        const tracked = await api.post("/store/ab-tests/track", { events }, storeHeaders(setup))
+        expect(tracked.status).toBe(202)
+        expect(tracked.data).toMatchObject({ accepted: events.length, rejected: [] })
+        const apiResults = await api.get(`/admin/ab-tests/${TEST_ID}/results`, admin)
+        expect(apiResults.data.winner).toBe("variant_b")
+
+        await page.reload()
+        const results = page.getByTestId("experiment-results")
+        const table = results.getByTestId("experiment-results-table")
+        await table.waitFor({ timeout: 20_000 })
+        const control = await table.getByTestId("experiment-result-control").innerText()
+        const variantB = await table.getByTestId("experiment-result-variant_b").innerText()
+        expect(control).toMatch(/200\s+20\s+10\.00%/)
+        expect(variantB).toMatch(/200\s+60\s+30\.00%/)
+        expect(variantB).toContain("Winner")
+        const recommendation = await results.getByTestId("experiment-recommendation").innerText()
+        expect(recommendation).toBe(apiResults.data.recommendation)
+        expect(recommendation).toContain("variant_b wins")
+        await expect(results.getByTestId("experiment-srm-warning").count()).resolves.toBe(0)
+        await expect(results.getByTestId("experiment-confidence").innerText()).resolves.toMatch(/^>?\d+\.\d{2}%$/)
+        const screenshot = await saveScreenshot(page, "admin-experiment-results")
+
+        // Declare the statistical winner: recorded and the test stops.
+        await results.getByTestId("experiment-declare-winner").click()
+        const declared = page.waitForResponse((response) =>
+          response.url().endsWith(`/admin/ab-tests/${TEST_ID}/declare-winner`)
+        )
+        await page.getByRole("alertdialog").getByRole("button", { name: "Declare winner" }).click()
+        expect((await declared).status()).toBe(200)
+        await detail.getByTestId("experiment-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
+        await table.getByText("Declared").waitFor({ timeout: 20_000 })
+        await saveScreenshot(page, "admin-experiment-declared")
+
+        // The list shows it with its status and variant count.
+        await page.locator('a[href="/app/experiments"]').first().click()
+        const row = page.getByTestId("experiments").locator("tbody tr", { hasText: TEST_ID })
+        await row.waitFor({ timeout: 20_000 })
+        const rowText = await row.innerText()
+        expect(rowText).toContain(EVENT_TITLE)
+        expect(rowText).toContain("Stopped")
+        await saveScreenshot(page, "admin-experiments-list")
+        process.stdout.write(`[browser] screenshots in ${screenshot.replace(/[^/]+$/, "")}\n`)
+
+        expect(problems).toEqual([])
+      })
+    })
+  },
+})

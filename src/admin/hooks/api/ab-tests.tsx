@@ -1,0 +1,209 @@
+import { FetchError } from "@medusajs/js-sdk"
+import {
+  QueryKey,
+  useMutation,
+  UseMutationOptions,
+  useQuery,
+  useQueryClient,
+  UseQueryOptions,
+} from "@tanstack/react-query"
+import { queryKeysFactory } from "../../lib/query-keys"
+import { sdk } from "../../lib/sdk"
+
+export type AbTestStatus = "DRAFT" | "RUNNING" | "STOPPED"
+
+export type AdminAbVariant = { id: string; name: string; weight: number }
+
+export type AdminAbTest = {
+  id: string
+  test_id: string
+  event_id: string
+  name: string
+  description: string | null
+  variants: AdminAbVariant[]
+  control_variant_id: string | null
+  primary_goal: string
+  revenue_goal: string | null
+  allow_repeat_conversions: boolean
+  status: AbTestStatus
+  started_at: string | null
+  stopped_at: string | null
+  winner_variant_id: string | null
+  winner_declared_at: string | null
+  winner_stats: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+}
+
+export type AdminAbTestListParams = {
+  event_id?: string | string[]
+  status?: AbTestStatus | AbTestStatus[]
+  offset?: number
+  limit?: number
+  order?: string
+}
+
+export type AdminAbTestListResponse = { ab_tests: AdminAbTest[]; count: number; offset: number; limit: number }
+export type AdminAbTestResponse = { ab_test: AdminAbTest }
+export type AdminAbTestDeleteResponse = { id: string; object: "ab_test"; deleted: true }
+
+export type AdminAbTestVariantResult = {
+  variant_id: string
+  name?: string
+  weight?: number
+  is_control?: boolean
+  impressions: number
+  conversions: number
+  /** Percent. */
+  conversion_rate: number
+  /** Percent; null for the control. */
+  confidence_level: number | null
+  revenue?: number
+  revenue_per_session?: number | null
+  lift?: number | null
+}
+
+export type AdminAbTestResults = {
+  test_id: string
+  status?: AbTestStatus
+  control_variant_id?: string
+  total_impressions: number
+  total_conversions: number
+  variants: AdminAbTestVariantResult[]
+  winner: string | null
+  confidence: number | null
+  recommendation: string
+  srm: { p_value: number | null; ok: boolean }
+  declared_winner?: { variant_id: string; declared_at: string | null } | null
+}
+
+export type AdminAbTestConfigPayload = {
+  event_id: string
+  name: string
+  description?: string | null
+  variants: AdminAbVariant[]
+  primary_goal: string
+}
+export type AdminCreateAbTestPayload = AdminAbTestConfigPayload & { test_id: string }
+export type AdminUpdateAbTestPayload = Partial<AdminAbTestConfigPayload>
+export type AdminDeclareWinnerPayload = { variant_id?: string; note?: string }
+
+export const abTestQueryKeys = queryKeysFactory<"ab_test", AdminAbTestListParams>("ab_test")
+/** Results live under the detail key, so invalidating details refreshes them too. */
+const resultsKey = (testId: string) => [...abTestQueryKeys.detail(testId), "results"] as const
+
+type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
+type MutationOptions<TData, TVars> = Omit<UseMutationOptions<TData, FetchError, TVars>, "mutationFn">
+
+const path = (testId: string) => `/admin/ab-tests/${encodeURIComponent(testId)}`
+
+/** `GET /admin/ab-tests`. */
+export const useAbTests = (query?: AdminAbTestListParams, options?: QueryOptions<AdminAbTestListResponse>) => {
+  const { data, ...rest } = useQuery({
+    queryKey: abTestQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<AdminAbTestListResponse>("/admin/ab-tests", { query }),
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+/** `GET /admin/ab-tests/:test_id`. */
+export const useAbTest = (testId: string, options?: QueryOptions<AdminAbTestResponse>) => {
+  const { data, ...rest } = useQuery({
+    queryKey: abTestQueryKeys.detail(testId),
+    queryFn: () => sdk.client.fetch<AdminAbTestResponse>(path(testId)),
+    ...options,
+  })
+  return { ...data, ...rest }
+}
+
+/** `GET /admin/ab-tests/:test_id/results`. */
+export const useAbTestResults = (testId: string, options?: QueryOptions<AdminAbTestResults>) => {
+  const { data, ...rest } = useQuery({
+    queryKey: resultsKey(testId),
+    queryFn: () => sdk.client.fetch<AdminAbTestResults>(`${path(testId)}/results`),
+    ...options,
+  })
+  return { results: data, ...rest }
+}
+
+const useInvalidate = () => {
+  const queryClient = useQueryClient()
+  return (testId?: string) => {
+    queryClient.invalidateQueries({ queryKey: abTestQueryKeys.lists() })
+    queryClient.invalidateQueries({
+      queryKey: testId ? abTestQueryKeys.detail(testId) : abTestQueryKeys.details(),
+    })
+  }
+}
+
+export const useCreateAbTest = (options?: MutationOptions<AdminAbTestResponse, AdminCreateAbTestPayload>) => {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: (body) => sdk.client.fetch<AdminAbTestResponse>("/admin/ab-tests", { method: "POST", body }),
+    ...options,
+    onSuccess: (data, variables, context) => {
+      invalidate(data.ab_test.test_id)
+      options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
+
+export const useUpdateAbTest = (
+  testId: string,
+  options?: MutationOptions<AdminAbTestResponse, AdminUpdateAbTestPayload>
+) => {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: (body) => sdk.client.fetch<AdminAbTestResponse>(path(testId), { method: "POST", body }),
+    ...options,
+    onSuccess: (data, variables, context) => {
+      invalidate(testId)
+      options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
+
+export const useDeleteAbTest = (options?: MutationOptions<AdminAbTestDeleteResponse, string>) => {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: (testId) => sdk.client.fetch<AdminAbTestDeleteResponse>(path(testId), { method: "DELETE" }),
+    ...options,
+    onSuccess: (data, variables, context) => {
+      invalidate(variables)
+      options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
+
+/** `POST /admin/ab-tests/:test_id/start|stop`. */
+export const useTransitionAbTest = (
+  options?: MutationOptions<AdminAbTestResponse, { test_id: string; action: "start" | "stop" }>
+) => {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: ({ test_id, action }) =>
+      sdk.client.fetch<AdminAbTestResponse>(`${path(test_id)}/${action}`, { method: "POST" }),
+    ...options,
+    onSuccess: (data, variables, context) => {
+      invalidate(variables.test_id)
+      options?.onSuccess?.(data, variables, context)
+    },
+  })
+}
+
+export const useDeclareAbTestWinner = (
+  testId: string,
+  options?: MutationOptions<AdminAbTestResponse, AdminDeclareWinnerPayload>
+) => {
+  const invalidate = useInvalidate()
+  return useMutation({
+    mutationFn: (body) =>
+      sdk.client.fetch<AdminAbTestResponse>(`${path(testId)}/declare-winner`, { method: "POST", body }),
+    ...options,
+    onSuccess: (data, variables, context) => {
+      invalidate(testId)
+      options?.onSuccess?.(data, variables, context)
+    },
+  })
+}

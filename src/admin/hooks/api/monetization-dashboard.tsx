@@ -1,0 +1,103 @@
+import { FetchError } from "@medusajs/js-sdk"
+import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
+import { queryKeysFactory } from "../../lib/query-keys"
+import { sdk } from "../../lib/sdk"
+
+export type DateRange = { date_from: string; date_to: string }
+
+export type OfferPerformer = {
+  entity_id: string
+  views: number
+  clicks?: number
+  add_to_cart?: number
+  purchases: number
+  conversion_rate: number
+  revenue?: number
+}
+
+export type AdPerformer = {
+  entity_id: string
+  impressions: number
+  viewable_impressions?: number
+  clicks: number
+  ctr: number
+  revenue?: number
+}
+
+/** `GET /admin/analytics/events/:event_id/monetization` (contract shape; rates are percents). */
+export type MonetizationDashboard = {
+  event_id?: string
+  date_from?: string
+  date_to?: string
+  currency_code?: string | null
+  revenue: { total: number; from_offers: number; from_ads: number; by_day: { date: string; amount: number }[] }
+  offers: { total_views: number; total_purchases: number; conversion_rate: number; top_performers: OfferPerformer[] }
+  ads: {
+    total_impressions: number
+    total_viewable_impressions: number
+    total_clicks: number
+    average_ctr: number
+    top_performers: AdPerformer[]
+  }
+  waitlist: {
+    total_joins: number
+    offers_issued: number
+    acceptance_rate: number
+    average_wait_time_minutes: number | null
+  }
+}
+
+export const monetizationDashboardQueryKeys = queryKeysFactory<"monetization_dashboard", DateRange>(
+  "monetization_dashboard"
+)
+
+export const dashboardPath = (eventId: string) =>
+  `/admin/analytics/events/${encodeURIComponent(eventId)}/monetization`
+
+export const useMonetizationDashboard = (
+  eventId: string,
+  range: DateRange,
+  options?: Omit<
+    UseQueryOptions<MonetizationDashboard, FetchError, MonetizationDashboard, QueryKey>,
+    "queryKey" | "queryFn"
+  >
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: [...monetizationDashboardQueryKeys.detail(eventId), range],
+    queryFn: () => sdk.client.fetch<MonetizationDashboard>(dashboardPath(eventId), { query: range }),
+    ...options,
+  })
+  return { dashboard: data, ...rest }
+}
+
+/**
+ * Downloads the CSV export. A plain fetch (not the sdk's JSON client) with the session cookie;
+ * with JWT auth the sdk's stored token is sent as a bearer header.
+ */
+export async function downloadMonetizationCsv(eventId: string, range: DateRange): Promise<void> {
+  const params = new URLSearchParams(range)
+  // Same backend as lib/sdk.ts: "/" means the origin the admin is served from.
+  const backend = (typeof __BACKEND_URL__ !== "undefined" && __BACKEND_URL__) || "/"
+  const url = new URL(`${dashboardPath(eventId)}/export?${params}`, backend === "/" ? window.location.origin : backend)
+  const token = await sdk.client.getToken().catch(() => null)
+  const response = await fetch(url, {
+    credentials: "include",
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  })
+  if (!response.ok) {
+    throw new Error(`Export failed (${response.status})`)
+  }
+  const blob = await response.blob()
+  const filename =
+    /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ??
+    `monetization-${eventId}-${range.date_from}-${range.date_to}.csv`
+  const href = URL.createObjectURL(blob)
+  const link = document.createElement("a")
+  link.href = href
+  link.download = filename
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  // Revoked a little later: the browser reads the blob after the click returns.
+  window.setTimeout(() => URL.revokeObjectURL(href), 10_000)
+}

@@ -1,0 +1,158 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Beaker, PencilSquare, PlaySolid, StopCircleSolid, Trash } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  createDataTableColumnHelper,
+  DataTable,
+  DataTablePaginationState,
+  Heading,
+  Text,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { ExperimentFormModal } from "../../components/experiments/experiment-form-modal"
+import { ExperimentStatusBadge, formatDateTime } from "../../components/experiments/status-badge"
+import { useExperimentActions } from "../../components/experiments/use-experiment-actions"
+import { AdminAbTest, useAbTests } from "../../hooks/api/ab-tests"
+import { useEventProducts } from "../../hooks/api/event-products"
+
+const PAGE_SIZE = 20
+
+const columnHelper = createDataTableColumnHelper<AdminAbTest>()
+
+const ExperimentsPage = () => {
+  const navigate = useNavigate()
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const [formOpen, setFormOpen] = useState(false)
+  const [editing, setEditing] = useState<AdminAbTest | undefined>()
+  const actions = useExperimentActions()
+
+  const { ab_tests, count, isLoading, isError, error } = useAbTests(
+    { limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize },
+    { placeholderData: (previous) => previous }
+  )
+  const { products } = useEventProducts()
+  const eventTitles = useMemo(
+    () => new Map((products ?? []).map((product) => [product.id, product.title])),
+    [products]
+  )
+
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor("test_id", { header: "Key" }),
+      columnHelper.accessor("name", { header: "Name" }),
+      columnHelper.accessor("event_id", {
+        header: "Event",
+        cell: ({ getValue }) => eventTitles.get(getValue()) ?? getValue(),
+      }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ getValue }) => <ExperimentStatusBadge status={getValue()} />,
+      }),
+      columnHelper.accessor("variants", {
+        header: "Variants",
+        cell: ({ getValue }) => getValue()?.length ?? 0,
+      }),
+      columnHelper.accessor("started_at", {
+        header: "Started",
+        cell: ({ getValue }) => formatDateTime(getValue()),
+      }),
+      columnHelper.action({
+        actions: ({ row }) => {
+          const experiment = row.original
+          const status = [
+            ...(experiment.status === "DRAFT"
+              ? [{ label: "Start", icon: <PlaySolid />, onClick: () => actions.start(experiment) }]
+              : []),
+            ...(experiment.status === "RUNNING"
+              ? [{ label: "Stop", icon: <StopCircleSolid />, onClick: () => actions.stop(experiment) }]
+              : []),
+          ]
+          const edit =
+            experiment.status === "DRAFT"
+              ? [
+                  {
+                    label: "Edit",
+                    icon: <PencilSquare />,
+                    onClick: () => {
+                      setEditing(experiment)
+                      setFormOpen(true)
+                    },
+                  },
+                ]
+              : []
+          return [
+            [...edit, ...status],
+            [{ label: "Delete", icon: <Trash />, onClick: () => void actions.destroy(experiment) }],
+          ].filter((group) => group.length)
+        },
+      }),
+    ],
+    [eventTitles, actions]
+  )
+
+  const table = useDataTable({
+    columns,
+    data: ab_tests ?? [],
+    getRowId: (row) => row.test_id,
+    rowCount: count ?? 0,
+    isLoading,
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    onRowClick: (_, row) => navigate(`/experiments/${encodeURIComponent(row.test_id)}`),
+  })
+
+  if (isError) {
+    throw error
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="experiments">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
+          <div>
+            <Heading>Experiments</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              A/B tests on your events: variants, traffic split and results.
+            </Text>
+          </div>
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => {
+              setEditing(undefined)
+              setFormOpen(true)
+            }}
+            data-testid="experiment-create"
+          >
+            Create
+          </Button>
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{
+            empty: { heading: "No experiments yet", description: "Create one to start testing variants." },
+          }}
+        />
+        <DataTable.Pagination />
+      </DataTable>
+      <ExperimentFormModal
+        open={formOpen}
+        onOpenChange={setFormOpen}
+        experiment={editing}
+        onSaved={(experiment) => {
+          if (!editing) {
+            navigate(`/experiments/${encodeURIComponent(experiment.test_id)}`)
+          }
+        }}
+      />
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Experiments",
+  icon: Beaker,
+})
+
+export default ExperimentsPage
