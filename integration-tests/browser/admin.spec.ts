@@ -30,7 +30,7 @@ medusaIntegrationTestRunner({
       process.stdout.write(`[browser] admin build ${build.rebuilt ? "rebuilt" : "reused"} in ${build.ms} ms\n`)
       server = await startAdminServer({ adminDir: build.dir, apiBaseUrl: api.defaults.baseURL! })
       browser = await launchChromium()
-    }, 300_000)
+    }, 900_000)
 
     afterAll(async () => {
       await browser?.close()
