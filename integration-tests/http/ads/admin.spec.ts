@@ -1,0 +1,209 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders } from "../../helpers/auth"
+import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+import { BROWSER_UA, impression, uniqueEventId } from "./fixtures"
+
+jest.setTimeout(300_000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let eventId: string
+
+    const body = (overrides: Record<string, unknown> = {}) => ({
+      event_id: eventId,
+      name: "Main sponsor",
+      content_type: "BANNER",
+      media_url: "https://cdn.example.com/banner.png",
+      click_url: "https://sponsor.example.com/landing",
+      placements: ["EVENT_HERO", "SIDEBAR"],
+      sponsor_name: "ACME",
+      ...overrides,
+    })
+
+    beforeEach(async () => {
+      admin = await adminHeaders(api, getContainer())
+      eventId = uniqueEventId()
+    })
+
+    describe("POST /admin/ads", () => {
+      it("creates an ad with defaults and answers it with zeroed stats", async () => {
+        const response = await api.post(
+          "/admin/ads",
+          body({ pricing_model: "CPM", rate: 12.5, currency_code: "USD", frequency_cap: 3, frequency_window_hours: 12 }),
+          admin
+        )
+        expect(response.status).toBe(200)
+        expect(response.data.ad).toMatchObject({
+          id: expect.stringMatching(/^mad_/),
+          event_id: eventId,
+          content_type: "BANNER",
+          placements: ["EVENT_HERO", "SIDEBAR"],
+          target_sessions: [],
+          weight: 1,
+          display_duration_seconds: 10,
+          frequency_cap: 3,
+          frequency_window_hours: 12,
+          is_active: true,
+          is_archived: false,
+          pricing_model: "CPM",
+          rate: 12.5,
+          currency_code: "usd",
+          stats: { impressions: 0, viewable_impressions: 0, clicks: 0, ctr: 0, viewable_ctr: 0, revenue: 0 },
+        })
+      })
+
+      it.each([
+        ["a missing field", { name: undefined }, /name/],
+        ["an unknown content type", { content_type: "POPUP" }, /content_type/],
+        ["an unknown placement", { placements: ["FOOTER"] }, /placements/],
+        ["no placement", { placements: [] }, /placement/],
+        ["a negative weight", { weight: -1 }, /weight/],
+        ["a schedule that ends before it starts", { starts_at: "2026-06-02T00:00:00Z", ends_at: "2026-06-01T00:00:00Z" }, /ends_at must be after starts_at/],
+        ["an equal start and end", { starts_at: "2026-06-01T00:00:00Z", ends_at: "2026-06-01T00:00:00Z" }, /ends_at must be after starts_at/],
+        ["a non-http media URL", { media_url: "ftp://cdn.example.com/a.png" }, /media_url must be a well-formed http\(s\) URL/],
+        ["a javascript: click URL", { click_url: "javascript:alert(1)" }, /click_url/],
+        ["a malformed URL", { click_url: "not a url" }, /click_url/],
+        ["a zero frequency cap", { frequency_cap: 0 }, /frequency_cap/],
+        ["a zero cap window", { frequency_cap: 2, frequency_window_hours: 0 }, /frequency_window_hours/],
+        ["an unknown pricing model", { pricing_model: "CPA" }, /pricing_model/],
+        ["a CPC ad without rate", { pricing_model: "CPC", rate: 0 }, /rate above 0/],
+        ["a negative rate", { rate: -5 }, /rate/],
+        ["a bad currency", { currency_code: "euro" }, /currency_code/],
+        ["an unknown field", { color: "red" }, /color/],
+      ])("answers 400 for %s", async (_label, overrides, message) => {
+        const error = await api.post("/admin/ads", body(overrides), admin).catch((e) => e.response)
+        expect(error.status).toBe(400)
+        expect(error.data.type).toBe("invalid_data")
+        expect(error.data.message).toMatch(message)
+      })
+
+      it("answers 401 without an admin", async () => {
+        const error = await api.post("/admin/ads", body()).catch((e) => e.response)
+        expect(error.status).toBe(401)
+      })
+    })
+
+    describe("GET /admin/ads", () => {
+      it("lists ads with filters, pagination and delivery stats by price model", async () => {
+        const cpm = (await api.post("/admin/ads", body({ name: "CPM", pricing_model: "CPM", rate: 20 }), admin)).data.ad
+        const cpc = (await api.post("/admin/ads", body({ name: "CPC", pricing_model: "CPC", rate: 0.5 }), admin)).data.ad
+        const flat = (await api.post("/admin/ads", body({ name: "Flat", rate: 300 }), admin)).data.ad
+        await api.post("/admin/ads", body({ event_id: "prod_other" }), admin)
+
+        const setup: StoreSetup = await createStoreSetup(getContainer(), { withStripe: false })
+        const store = { headers: { ...storeHeaders(setup).headers, "user-agent": BROWSER_UA } }
+        const impressions = [
+          impression(cpm.id, { viewable: true }),
+          impression(cpm.id, { viewable: true }),
+          impression(cpm.id),
+          impression(cpm.id),
+          impression(cpc.id, { viewable: true }),
+          impression(cpc.id),
+        ]
+        await api.post("/store/ads/impressions", { impressions }, store)
+        await api.post(
+          "/store/ads/impressions",
+          { impressions: [impression(cpm.id)] },
+          { headers: { ...store.headers, "user-agent": "Googlebot/2.1" } }
+        )
+        await api.post(`/store/ads/${cpm.id}/click`, { click_id: "click_cpm_0001" }, store)
+        await api.post(`/store/ads/${cpc.id}/click`, { click_id: "click_cpc_0001" }, store)
+        await api.post(`/store/ads/${cpc.id}/click`, { click_id: "click_cpc_0002" }, store)
+        await api.post(`/store/ads/${cpc.id}/click`, { click_id: "click_cpc_bot1" }, { headers: { ...store.headers, "user-agent": "curl/8" } })
+
+        const response = await api.get(`/admin/ads?event_id=${eventId}&order=created_at`, admin)
+        expect(response.status).toBe(200)
+        expect(response.data).toMatchObject({ count: 3, offset: 0, limit: 20 })
+        const byName = Object.fromEntries(response.data.ads.map((ad: { name: string }) => [ad.name, ad]))
+        expect(byName.CPM.stats).toEqual({
+          impressions: 4,
+          viewable_impressions: 2,
+          clicks: 1,
+          ivt_impressions: 1,
+          ivt_clicks: 0,
+          ctr: 0.25,
+          viewable_ctr: 0.5,
+          revenue: 0.08,
+        })
+        expect(byName.CPC.stats).toMatchObject({ impressions: 2, clicks: 2, ivt_clicks: 1, ctr: 1, viewable_ctr: 2, revenue: 1 })
+        expect(byName.Flat.stats).toMatchObject({ impressions: 0, revenue: 300 })
+        expect(flat.id).toBeDefined()
+
+        const page = await api.get(`/admin/ads?event_id=${eventId}&limit=2&offset=2`, admin)
+        expect(page.data).toMatchObject({ count: 3, offset: 2, limit: 2 })
+        expect(page.data.ads).toHaveLength(1)
+
+        await api.delete(`/admin/ads/${flat.id}`, admin)
+        const live = await api.get(`/admin/ads?event_id=${eventId}&is_archived=false`, admin)
+        expect(live.data.ads.map((ad: { id: string }) => ad.id).sort()).toEqual([cpm.id, cpc.id].sort())
+
+        const bad = await api.get("/admin/ads?limit=1000", admin).catch((e) => e.response)
+        expect(bad.status).toBe(400)
+        const unknown = await api.get("/admin/ads?color=red", admin).catch((e) => e.response)
+        expect(unknown.status).toBe(400)
+      })
+    })
+
+    describe("GET|POST|DELETE /admin/ads/:id", () => {
+      it("reads, updates and archives an ad", async () => {
+        const created = (await api.post("/admin/ads", body({ starts_at: "2026-06-01T00:00:00Z" }), admin)).data.ad
+        const read = await api.get(`/admin/ads/${created.id}`, admin)
+        expect(read.data.ad).toMatchObject({ id: created.id, stats: { impressions: 0 } })
+
+        const updated = await api.post(
+          `/admin/ads/${created.id}`,
+          { weight: 3.5, placements: ["CHECKOUT"], target_sessions: ["variant_1"], ends_at: "2026-07-01T00:00:00Z" },
+          admin
+        )
+        expect(updated.data.ad).toMatchObject({
+          weight: 3.5,
+          placements: ["CHECKOUT"],
+          target_sessions: ["variant_1"],
+          ends_at: "2026-07-01T00:00:00.000Z",
+          name: "Main sponsor",
+        })
+
+        const deleted = await api.delete(`/admin/ads/${created.id}`, admin)
+        expect(deleted.data).toEqual({ id: created.id, object: "ad", deleted: true })
+        const archived = await api.get(`/admin/ads/${created.id}`, admin)
+        expect(archived.data.ad).toMatchObject({ is_archived: true, is_active: false })
+
+        const locked = await api.post(`/admin/ads/${created.id}`, { name: "Renamed" }, admin).catch((e) => e.response)
+        expect(locked.status).toBe(400)
+        expect(locked.data.message).toMatch(/archived/)
+      })
+
+      it("checks the schedule against the stored ad and leaves it unchanged on error", async () => {
+        const created = (await api.post("/admin/ads", body({ starts_at: "2026-06-10T00:00:00Z" }), admin)).data.ad
+        const error = await api
+          .post(`/admin/ads/${created.id}`, { ends_at: "2026-06-01T00:00:00Z", name: "Changed" }, admin)
+          .catch((e) => e.response)
+        expect(error.status).toBe(400)
+        expect(error.data.message).toMatch(/ends_at must be after starts_at/)
+        const row = await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)("monetization_ad")
+          .where({ id: created.id })
+          .first()
+        expect(row).toMatchObject({ name: "Main sponsor", ends_at: null })
+      })
+
+      it("answers 404 for an unknown ad and 400 for a bad update", async () => {
+        for (const call of [
+          api.get("/admin/ads/mad_missing", admin),
+          api.post("/admin/ads/mad_missing", { name: "x" }, admin),
+          api.delete("/admin/ads/mad_missing", admin),
+        ]) {
+          const error = await call.catch((e) => e.response)
+          expect(error.status).toBe(404)
+        }
+        const created = (await api.post("/admin/ads", body(), admin)).data.ad
+        for (const update of [{ weight: -2 }, { content_type: "POPUP" }, { click_url: "mailto:x@y.z" }, { is_archived: false }]) {
+          const error = await api.post(`/admin/ads/${created.id}`, update, admin).catch((e) => e.response)
+          expect(error.status).toBe(400)
+        }
+      })
+    })
+  },
+})

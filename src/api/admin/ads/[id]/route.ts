@@ -1,0 +1,19 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { archiveAdWorkflow, updateAdWorkflow } from "../../../../workflows/ad"
+import { refetchAd } from "../helpers"
+import type { AdminUpdateAdType } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json({ ad: await refetchAd(req.scope, req.params.id, req.queryConfig.fields) })
+}
+
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAdType>, res: MedusaResponse) => {
+  await updateAdWorkflow(req.scope).run({ input: { id: req.params.id, update: req.validatedBody } })
+  res.json({ ad: await refetchAd(req.scope, req.params.id) })
+}
+
+/** Archives rather than deletes: delivery history and sponsor revenue must stay reportable. */
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await archiveAdWorkflow(req.scope).run({ input: { id: req.params.id } })
+  res.json({ id: req.params.id, object: "ad", deleted: true })
+}

@@ -1,0 +1,26 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createAdWorkflow } from "../../../workflows/ad"
+import { refetchAd, withDeliveryStats } from "./helpers"
+import type { AdminCreateAdType, AdminGetAdsParamsType } from "./validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAdsParamsType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "ad",
+    fields: [...new Set([...req.queryConfig.fields, "id", "pricing_model", "rate"])],
+    filters: req.filterableFields,
+    pagination: {
+      ...req.queryConfig.pagination,
+      // A stable tie-break so equal timestamps do not shuffle between pages.
+      order: { ...req.queryConfig.pagination.order, id: "DESC" },
+    },
+  })
+  const ads = await withDeliveryStats(req.scope, data)
+  res.json({ ads, count: metadata?.count ?? 0, offset: metadata?.skip ?? 0, limit: metadata?.take ?? 0 })
+}
+
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAdType>, res: MedusaResponse) => {
+  const { result } = await createAdWorkflow(req.scope).run({ input: req.validatedBody })
+  res.json({ ad: await refetchAd(req.scope, result.id) })
+}

@@ -1,0 +1,22 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { trackAdClickWorkflow } from "../../../../../workflows/ad"
+import { readAdRequestContext } from "../../request-context"
+import type { StoreAdClickParamsType, StoreAdClickType } from "../../validators"
+
+/** For script clicks: records the click, answers where to go. */
+export const POST = async (req: MedusaRequest<StoreAdClickType>, res: MedusaResponse) => {
+  const { result } = await trackAdClickWorkflow(req.scope).run({
+    input: { ad_id: req.params.id, ...req.validatedBody, context: readAdRequestContext(req) },
+  })
+  res.json({ click_url: result.click_url })
+}
+
+/** For plain links: records the click and redirects to the sponsor. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const params = req.validatedQuery as StoreAdClickParamsType
+  const { result } = await trackAdClickWorkflow(req.scope).run({
+    input: { ad_id: req.params.id, ...params, context: readAdRequestContext(req) },
+  })
+  res.setHeader("Cache-Control", "no-store")
+  res.redirect(302, result.click_url)
+}

@@ -1,0 +1,302 @@
+import { Context, Logger } from "@medusajs/framework/types"
+import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type Redis from "ioredis"
+import Ad from "./models/ad"
+import AdClick from "./models/ad-click"
+import AdImpression from "./models/ad-impression"
+import {
+  AD_DELIVERY_COUNTS_SQL,
+  CAP_COUNTS_SQL,
+  DOWNGRADE_AD_IMPRESSIONS_SQL,
+  INGEST_AD_IMPRESSIONS_SQL,
+  INSERT_AD_CLICK_SQL,
+  LAST_IMPRESSION_SQL,
+  REDIS_INCR_WITH_TTL,
+  REMOVE_AD_IMPRESSIONS_SQL,
+} from "./sql"
+import {
+  AdClickInput,
+  AdDTO,
+  AdImpressionIngestResult,
+  AdImpressionInput,
+  AdImpressionRow,
+} from "./types"
+import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { isAdEligible } from "./lib/eligibility"
+import { Rng, weightedPickWithoutReplacement } from "./lib/pick"
+
+/** How long the eligible ads of one event and placement are served from memory. */
+export const ELIGIBLE_CACHE_TTL_MS = 10_000
+
+export type CapWindow = { ad_id: string; frequency_window_hours: number }
+export type CapIncrement = CapWindow & { viewer_key: string }
+export type DeliveryCounts = {
+  impressions: number
+  viewable_impressions: number
+  ivt_impressions: number
+  clicks: number
+  ivt_clicks: number
+}
+
+const HOUR_MS = 3_600_000
+
+/**
+ * Fixed windows aligned on the epoch: the key names the window it counts, and
+ * the TTL ends it, so an expired window costs nothing.
+ */
+export function capKey(adId: string, viewerKey: string, windowHours: number, now: Date) {
+  const windowMs = windowHours * HOUR_MS
+  const bucket = Math.floor(now.getTime() / windowMs)
+  return { key: `monetization:ad-cap:${adId}:${viewerKey}:${windowHours}h:${bucket}`, ttlMs: (bucket + 1) * windowMs - now.getTime() + 60_000 }
+}
+
+class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
+  protected readonly options_: PluginOptions
+  protected readonly logger_?: Logger
+  protected redis_: Redis | null = null
+  protected eligibleCache_ = new Map<string, { expiresAt: number; ads: AdDTO[] }>()
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options)
+    this.logger_ = container.logger as Logger | undefined
+  }
+
+  __hooks = {
+    onApplicationShutdown: async () => {
+      await this.redis_?.quit().catch(() => undefined)
+      this.redis_ = null
+    },
+  }
+
+  /** The Redis that counts caps: the plugin's `redisUrl`, else the host's REDIS_URL, else none (Postgres counts). */
+  protected redis(): Redis | null {
+    const url = this.options_.redisUrl ?? process.env.REDIS_URL
+    if (!url) {
+      return null
+    }
+    if (!this.redis_) {
+      // Loaded only when configured: hosts without Redis need not install ioredis.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const RedisClient: typeof Redis = require("ioredis")
+      this.redis_ = new RedisClient(url, { maxRetriesPerRequest: 1 })
+      this.redis_.on("error", (error) => this.logger_?.warn(`ad module: Redis error: ${error.message}`))
+    }
+    return this.redis_
+  }
+
+  /** Active, unarchived ads of an event for a placement; schedule and session are checked per request. */
+  async listCandidateAds(eventId: string, placement: string): Promise<AdDTO[]> {
+    const cacheKey = `${eventId}\u0000${placement}`
+    const cached = this.eligibleCache_.get(cacheKey)
+    if (cached && cached.expiresAt > Date.now()) {
+      return cached.ads
+    }
+    const ads = (await this.listAds(
+      { event_id: eventId, is_active: true, is_archived: false },
+      { take: null }
+    )) as unknown as AdDTO[]
+    const forPlacement = ads
+      .filter((ad) => (ad.placements ?? []).includes(placement as AdDTO["placements"][number]))
+      .map((ad) => ({ ...ad, weight: Number(ad.weight), rate: Number(ad.rate) }))
+    this.eligibleCache_.set(cacheKey, { expiresAt: Date.now() + ELIGIBLE_CACHE_TTL_MS, ads: forPlacement })
+    return forPlacement
+  }
+
+  /** Called by every ad mutation; other server processes catch up within the TTL. */
+  async invalidateEligibleCache(): Promise<void> {
+    this.eligibleCache_.clear()
+  }
+
+  /**
+   * The serving decision: eligible ads (cached candidates, checked against the
+   * schedule and session now), minus those the viewer has reached its cap for,
+   * then a weighted pick without repeats.
+   */
+  async selectAds(input: {
+    event_id: string
+    placement: string
+    session_id?: string | null
+    viewer_key?: string | null
+    limit: number
+    now?: Date
+    rng?: Rng
+  }): Promise<AdDTO[]> {
+    const now = input.now ?? new Date()
+    const candidates = await this.listCandidateAds(input.event_id, input.placement)
+    const eligible = candidates.filter((ad) =>
+      isAdEligible(ad, { placement: input.placement, session_id: input.session_id, now })
+    )
+    const capped = eligible.filter((ad) => ad.frequency_cap != null)
+    let allowed = eligible
+    if (capped.length && input.viewer_key) {
+      const windows = capped.map((ad) => ({ ad_id: ad.id, frequency_window_hours: ad.frequency_window_hours }))
+      const usage = await this.countCapUsage(input.viewer_key, windows, now)
+      allowed = eligible.filter((ad) => ad.frequency_cap == null || (usage[ad.id] ?? 0) < ad.frequency_cap)
+    }
+    return weightedPickWithoutReplacement(allowed, (ad) => ad.weight, input.limit, input.rng)
+  }
+
+  /** How many valid impressions the viewer had of each ad in its current cap window. */
+  async countCapUsage(viewerKey: string, windows: CapWindow[], now = new Date()): Promise<Record<string, number>> {
+    if (!windows.length) {
+      return {}
+    }
+    const redis = this.redis()
+    if (redis) {
+      try {
+        const keys = windows.map((w) => capKey(w.ad_id, viewerKey, w.frequency_window_hours, now).key)
+        const values = await redis.mget(...keys)
+        return Object.fromEntries(windows.map((w, i) => [w.ad_id, Number(values[i] ?? 0)]))
+      } catch (error) {
+        this.logger_?.warn(`ad module: Redis cap read failed, counting in Postgres: ${(error as Error).message}`)
+      }
+    }
+    return this.countCapUsageInPostgres(viewerKey, windows, now)
+  }
+
+  @InjectManager()
+  async countCapUsageInPostgres(
+    viewerKey: string,
+    windows: CapWindow[],
+    now: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Record<string, number>> {
+    const input = windows.map((w) => ({
+      ad_id: w.ad_id,
+      since: new Date(now.getTime() - w.frequency_window_hours * HOUR_MS).toISOString(),
+    }))
+    const rows: { ad_id: string; count: number }[] = await sharedContext.manager!.execute(CAP_COUNTS_SQL, [
+      JSON.stringify(input),
+      viewerKey,
+    ])
+    return Object.fromEntries(rows.map((row) => [row.ad_id, Number(row.count)]))
+  }
+
+  /** Counts impressions toward caps in Redis (no-op without Redis); returns the keys for compensation. */
+  async incrementCapCounters(increments: CapIncrement[], now = new Date()): Promise<string[]> {
+    const redis = this.redis()
+    if (!redis || !increments.length) {
+      return []
+    }
+    const keys: string[] = []
+    for (const inc of increments) {
+      const { key, ttlMs } = capKey(inc.ad_id, inc.viewer_key, inc.frequency_window_hours, now)
+      await redis.eval(REDIS_INCR_WITH_TTL, 1, key, String(ttlMs))
+      keys.push(key)
+    }
+    return keys
+  }
+
+  async decrementCapCounters(keys: string[]): Promise<void> {
+    const redis = this.redis()
+    if (!redis || !keys.length) {
+      return
+    }
+    const pipeline = redis.multi()
+    keys.forEach((key) => pipeline.decr(key))
+    await pipeline.exec()
+  }
+
+  /** Stores a batch of impressions in one statement (see INGEST_AD_IMPRESSIONS_SQL). */
+  @InjectManager()
+  async ingestImpressions(
+    impressions: AdImpressionInput[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AdImpressionIngestResult> {
+    if (!impressions.length) {
+      return { accepted: 0, duplicates: 0, upgraded: 0, ivt: 0, rows: [] }
+    }
+    const input = impressions.map((impression) => ({
+      ...impression,
+      id: generateEntityId(undefined, "madi"),
+      occurred_at: new Date(impression.occurred_at).toISOString(),
+    }))
+    const rows: AdImpressionRow[] = await sharedContext.manager!.execute(INGEST_AD_IMPRESSIONS_SQL, [
+      JSON.stringify(input),
+    ])
+    const inserted = rows.filter((row) => row.inserted)
+    return {
+      accepted: inserted.length,
+      duplicates: impressions.length - inserted.length,
+      upgraded: rows.length - inserted.length,
+      ivt: inserted.filter((row) => row.ivt_reason).length,
+      rows,
+    }
+  }
+
+  @InjectManager()
+  async removeImpressions(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    if (ids.length) {
+      await sharedContext.manager!.execute(REMOVE_AD_IMPRESSIONS_SQL, [JSON.stringify(ids)])
+    }
+  }
+
+  @InjectManager()
+  async downgradeImpressions(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    if (ids.length) {
+      await sharedContext.manager!.execute(DOWNGRADE_AD_IMPRESSIONS_SQL, [JSON.stringify(ids)])
+    }
+  }
+
+  /** Records a click once per click id; `id` is null when that click id was already recorded. */
+  @InjectManager()
+  async recordClick(
+    click: AdClickInput,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string | null }> {
+    const rows: { id: string }[] = await sharedContext.manager!.execute(INSERT_AD_CLICK_SQL, [
+      generateEntityId(undefined, "madc"),
+      click.click_id,
+      click.ad_id,
+      click.event_id,
+      click.placement,
+      click.viewer_key,
+      click.session_token,
+      click.customer_id,
+      click.ivt_reason,
+      click.user_agent,
+      click.ip_prefix,
+      new Date(click.occurred_at).toISOString(),
+    ])
+    return { id: rows[0]?.id ?? null }
+  }
+
+  @InjectManager()
+  async lastImpressionAt(
+    adId: string,
+    viewerKey: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Date | null> {
+    const rows: { last_at: Date | string | null }[] = await sharedContext.manager!.execute(LAST_IMPRESSION_SQL, [
+      adId,
+      viewerKey,
+    ])
+    return rows[0]?.last_at ? new Date(rows[0].last_at) : null
+  }
+
+  /** Delivery counts per ad with one GROUP BY per table. */
+  @InjectManager()
+  async deliveryCounts(
+    adIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Record<string, DeliveryCounts>> {
+    if (!adIds.length) {
+      return {}
+    }
+    const rows: (DeliveryCounts & { ad_id: string })[] = await sharedContext.manager!.execute(
+      AD_DELIVERY_COUNTS_SQL,
+      [JSON.stringify(adIds)]
+    )
+    return Object.fromEntries(
+      rows.map(({ ad_id, ...counts }) => [
+        ad_id,
+        Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) as DeliveryCounts,
+      ])
+    )
+  }
+}
+
+export default AdModuleService
