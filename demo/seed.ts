@@ -16,6 +16,7 @@ import {
 import fs from "fs"
 import path from "path"
 import { createAbTestWorkflow, startAbTestWorkflow } from "../src/workflows/abtest"
+import { seedMonetization } from "./seed-monetization"
 
 export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
 export const DEMO_EVENT_HANDLE = "summer-tech-conference-2026"
@@ -134,6 +135,27 @@ export default async function seedDemo({ container }: ExecArgs) {
 
   await createDemoAdmin(container)
   await createDemoExperiment(container, event.id)
+  const variantIdOf = (sku: string) => variants.find((v) => v.sku === sku)!.id
+  await seedMonetization(
+    container,
+    {
+      eventId: event.id,
+      vipVariantId: variantIdOf("STC26-VIP"),
+      generalVariantId: variantIdOf("STC26-GA"),
+      salesChannelId: channel.id,
+      locationId: locations[0].id,
+      shippingProfileId: profiles[0].id,
+      assetBaseUrl: process.env.DEMO_STOREFRONT_URL || "http://localhost:8000",
+    },
+    async (variantId) => {
+      const { data } = await query.graph({
+        entity: "product_variant",
+        fields: ["inventory_items.inventory_item_id"],
+        filters: { id: variantId },
+      })
+      return data[0].inventory_items![0]!.inventory_item_id
+    }
+  )
 
   writeDemoInfo(outputFile, await readDemoInfo(query))
   logger.info(`Demo data seeded: event ${event.id} in region ${regions[0].id}`)

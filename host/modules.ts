@@ -11,7 +11,7 @@ export type HostModulesInput = {
   webhookDelayMs?: number
 }
 
-export const PLUGIN_MODULE_NAMES = ["monetization-event", "abtest"]
+export const PLUGIN_MODULE_NAMES = ["monetization-event", "abtest", "offer", "ad", "waitlist", "realtime"]
 
 /** Medusa modules for the demo/test host: Redis-backed when REDIS_URL is set, in-memory otherwise. */
 export function hostModules(input: HostModulesInput) {

@@ -56,7 +56,15 @@ async function smokeCheck(baseUrl, info) {
     `${baseUrl}/store/ab-tests/${info.experiment.test_id}/assignment?session_token=smoke`,
     { headers: { "x-publishable-api-key": info.publishable_key } }
   )
+  const offers = await fetch(`${baseUrl}/store/events/${info.event_id}/offers`, {
+    headers: { "x-publishable-api-key": info.publishable_key },
+  }).then((r) => (r.ok ? r.json() : { offers: [] }))
+  const ads = await fetch(`${baseUrl}/store/ads?event_id=${info.event_id}&placement=EVENT_HERO&session_token=smoke`, {
+    headers: { "x-publishable-api-key": info.publishable_key },
+  }).then((r) => (r.ok ? r.json() : { ads: [] }))
   const checks = [
+    ["the seeded offers are listed", offers.offers?.length >= 1],
+    ["the seeded ads are served", ads.ads?.length >= 1],
     ["demo storefront bundle", page.status === 200],
     ["/health", health.status === 200],
     ["/app serves the admin", admin.status === 200 && adminHtml.includes("<div id=\"medusa\"")],
@@ -76,6 +84,7 @@ async function main() {
   const env = {
     ...process.env,
     STORE_CORS: process.env.STORE_CORS || `http://localhost:${storefrontPort}`,
+    DEMO_STOREFRONT_URL: `http://localhost:${storefrontPort}`,
     DATABASE_URL: await provideDatabase(),
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_INFO_FILE: path.join(dataDir, "demo.json"),

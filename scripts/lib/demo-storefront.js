@@ -5,7 +5,13 @@ const path = require("path")
 const root = path.resolve(__dirname, "../..")
 const sourceDir = path.join(root, "demo/storefront")
 const outDir = path.join(sourceDir, "dist")
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" }
+const TYPES = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+}
 
 /** Bundles the demo page from storefront-widgets with esbuild (already installed by Medusa). */
 async function buildDemoStorefront() {
@@ -23,6 +29,7 @@ async function buildDemoStorefront() {
   for (const file of ["index.html", "styles.css"]) {
     fs.copyFileSync(path.join(sourceDir, file), path.join(outDir, file))
   }
+  fs.cpSync(path.join(sourceDir, "ads"), path.join(outDir, "ads"), { recursive: true })
 }
 
 /** Serves the built page and `demo-info.json` (backend URL, publishable key, event) on `port`. */

@@ -1,2 +1,5 @@
 export * from "./monetization-event"
 export * from "./abtest"
+export * from "./ad"
+export * from "./waitlist"
+export * from "./offer"

@@ -1,0 +1,55 @@
+import { io, Socket } from "socket.io-client"
+
+/** A real socket.io client on the test server's own port. */
+export function connectSocket(baseURL: string, token: string | undefined, via: "auth" | "query" = "auth"): Socket {
+  return io(baseURL, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    ...(via === "auth" ? { auth: token ? { token } : {} } : { query: token ? { token } : {} }),
+  })
+}
+
+export function waitForConnect(socket: Socket, timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("socket did not connect")), timeoutMs)
+    socket.once("connect", () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    socket.once("connect_error", (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+  })
+}
+
+/** Resolves with the next `event` payload (rejects after `timeoutMs`). */
+export function nextEvent<T = Record<string, unknown>>(socket: Socket, event: string, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs)
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer)
+      resolve(payload)
+    })
+  })
+}
+
+export function emitWithAck<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  return new Promise((resolve) => socket.emit(event, payload, (answer: T) => resolve(answer)))
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) {
+      return value
+    }
+    if (Date.now() > deadline) {
+      throw new Error("condition not met in time")
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

@@ -1,0 +1,83 @@
+const { randomUUID } = require("crypto")
+const { runLoad } = require("./load")
+
+const INSERT_COLUMNS = [
+  "id", "client_event_id", "type", "entity_id", "event_id", "session_token",
+  "occurred_at", "user_agent", "ip_prefix", "source",
+]
+
+function makeEvent(eventId) {
+  return {
+    id: randomUUID(),
+    type: "OFFER_VIEW",
+    entityId: "moff_bench",
+    event_id: eventId,
+    session_token: "bench",
+    timestamp: new Date().toISOString(),
+  }
+}
+
+/** Events/s through POST /store/analytics/track. */
+async function measureRoute({ server, info, batch, concurrency, durationMs }) {
+  const result = await runLoad({
+    concurrency,
+    durationMs,
+    task: async () => {
+      const response = await fetch(`${server.url}/store/analytics/track`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-publishable-api-key": info.publishable_key },
+        body: JSON.stringify({ events: Array.from({ length: batch }, () => makeEvent(info.event_id)) }),
+      })
+      if (response.status !== 202) {
+        throw new Error(`status ${response.status}`)
+      }
+      await response.arrayBuffer()
+    },
+  })
+  return { ...result, events_per_s: result.rps * batch }
+}
+
+/** The floor: the same rows as one multi-row INSERT per batch, straight into the same table. */
+async function measureRawInsert({ pool, info, batch, concurrency, durationMs }) {
+  const result = await runLoad({
+    concurrency,
+    durationMs,
+    task: async () => {
+      const values = []
+      const rows = []
+      for (let r = 0; r < batch; r++) {
+        const e = makeEvent(info.event_id)
+        const row = [`mev_${randomUUID()}`, e.id, e.type, e.entityId, e.event_id, e.session_token, e.timestamp, "bench", "127.0.0.0/24", "client"]
+        rows.push(`(${row.map((_, c) => `$${values.length + c + 1}`).join(",")})`)
+        values.push(...row)
+      }
+      await pool.query(`INSERT INTO monetization_event (${INSERT_COLUMNS.join(",")}) VALUES ${rows.join(",")}`, values)
+    },
+  })
+  return { ...result, events_per_s: result.rps * batch }
+}
+
+async function benchIngestion(ctx) {
+  const rows = []
+  for (const batch of [10, 100]) {
+    for (const concurrency of [8, 64]) {
+      const route = await measureRoute({ ...ctx, batch, concurrency })
+      const rss = ctx.server.rssMb()
+      const raw = await measureRawInsert({ ...ctx, batch, concurrency })
+      rows.push({
+        batch,
+        concurrency,
+        route_events_per_s: Math.round(route.events_per_s),
+        route_p50_ms: route.p50_ms,
+        route_p99_ms: route.p99_ms,
+        route_failures: route.failures,
+        raw_events_per_s: Math.round(raw.events_per_s),
+        ratio: +(route.events_per_s / raw.events_per_s).toFixed(3),
+        server_rss_mb: rss,
+      })
+    }
+  }
+  return rows
+}
+
+module.exports = { benchIngestion }

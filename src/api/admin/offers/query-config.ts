@@ -1,0 +1,27 @@
+export const OFFER_FIELDS = [
+  "id",
+  "event_id",
+  "variant_id",
+  "title",
+  "description",
+  "image_url",
+  "offer_type",
+  "price",
+  "original_price",
+  "currency_code",
+  "placement",
+  "target_sessions",
+  "target_ticket_tiers",
+  "starts_at",
+  "expires_at",
+  "is_active",
+  "is_archived",
+  "inventory_total",
+  "sold",
+  "held",
+  "created_at",
+  "updated_at",
+]
+
+export const listAdminOffersQueryConfig = { defaults: OFFER_FIELDS, allowed: OFFER_FIELDS, isList: true }
+export const retrieveAdminOfferQueryConfig = { defaults: OFFER_FIELDS, allowed: OFFER_FIELDS, isList: false }

@@ -1,0 +1,32 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { getSessionInventory } from "../../../../../workflows/waitlist"
+
+/** A session's capacity, seat counts and every entry (FIFO) with its audit trail. */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const sessionId = req.params.session_id
+  const inventory = await getSessionInventory(req.scope, sessionId)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: entries } = await query.graph({
+    entity: "waitlist_entry",
+    fields: [
+      "id", "session_id", "customer_id", "quantity", "status", "seq", "offered_at", "offer_expires_at",
+      "token_used_at", "accepted_at", "consumed_at", "cart_id", "created_at",
+    ],
+    filters: { session_id: sessionId },
+    pagination: { order: { seq: "ASC" } },
+  })
+  const { data: audit } = await query.graph({
+    entity: "waitlist_audit",
+    fields: ["id", "entry_id", "action", "at", "details"],
+    filters: { session_id: sessionId },
+    pagination: { order: { at: "ASC" } },
+  })
+  let position = 0
+  const waitlist_entries = entries.map((entry) => ({
+    ...entry,
+    position: entry.status === "WAITING" ? ++position : null,
+    audit: audit.filter((row) => row.entry_id === entry.id),
+  }))
+  res.json({ session: inventory, waitlist_entries, count: waitlist_entries.length })
+}

@@ -1,0 +1,36 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { isEligible, matchesSession, OfferLike } from "../../../../../modules/offer/availability"
+import { purchasedVariantIds } from "../../../../../workflows/offer/steps/resolve-customer-tiers"
+import { formatOffer } from "../../../../admin/offers/helpers"
+import { OFFER_FIELDS } from "../../../../admin/offers/query-config"
+import type { StoreGetEventOffersParamsType } from "../../../offers/validators"
+
+/** Active, in-schedule offers of an event that this visitor may see (ticket-tier and session targeting). */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreGetEventOffersParamsType>,
+  res: MedusaResponse
+) => {
+  const { placement, session_id } = req.validatedQuery as StoreGetEventOffersParamsType
+  const now = new Date()
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "offer",
+    fields: OFFER_FIELDS,
+    filters: {
+      event_id: req.params.event_id,
+      is_active: true,
+      is_archived: false,
+      ...(placement ? { placement } : {}),
+      $and: [
+        { $or: [{ starts_at: null }, { starts_at: { $lte: now } }] },
+        { $or: [{ expires_at: null }, { expires_at: { $gt: now } }] },
+      ],
+    },
+  })
+  const tiers = await purchasedVariantIds(req.scope, req.auth_context?.actor_id)
+  const offers = (data as unknown as OfferLike[])
+    .filter((offer) => isEligible(offer, tiers) && matchesSession(offer, session_id))
+    .map(formatOffer)
+  res.json({ offers, count: offers.length, offset: 0, limit: offers.length })
+}

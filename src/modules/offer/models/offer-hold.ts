@@ -1,0 +1,22 @@
+import { model } from "@medusajs/framework/utils"
+import { OFFER_HOLD_STATUSES } from "../types"
+import Offer from "./offer"
+
+/** Units of an offer set aside for one customer's cart until `expires_at`. */
+const OfferHold = model
+  .define(
+    { name: "OfferHold", tableName: "monetization_offer_hold" },
+    {
+      id: model.id({ prefix: "mofh" }).primaryKey(),
+      customer_id: model.text(),
+      cart_id: model.text().nullable(),
+      line_item_id: model.text().nullable(),
+      quantity: model.number(),
+      expires_at: model.dateTime(),
+      status: model.enum([...OFFER_HOLD_STATUSES]).default("HELD"),
+      offer: model.belongsTo(() => Offer, { mappedBy: "holds" }),
+    }
+  )
+  .indexes([{ on: ["status", "expires_at"] }, { on: ["customer_id"] }])
+
+export default OfferHold

@@ -1,0 +1,171 @@
+import { Context } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MathBN,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import Offer from "./models/offer"
+import OfferHold from "./models/offer-hold"
+import OfferPurchase from "./models/offer-purchase"
+import {
+  CANCEL_PURCHASES_SQL,
+  CONVERT_HOLD_SQL,
+  EXPIRE_HOLDS_SQL,
+  EXTEND_HOLD_SQL,
+  INSERT_PURCHASE_SQL,
+  LOCK_HOLD_SQL,
+  OFFER_PRICE_SQL,
+  RELEASE_HOLD_SQL,
+  RELEASE_STOCK_SQL,
+  RESERVE_STOCK_SQL,
+  REVIVE_HOLD_SQL,
+  SELL_STOCK_SQL,
+} from "./sql"
+import { CanceledPurchase, ConvertHoldInput, ConvertHoldResult } from "./types"
+import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+
+type HoldRow = { id: string; offer_id: string; quantity: number }
+
+class OfferModuleService extends MedusaService({
+  Offer,
+  OfferHold,
+  OfferPurchase,
+}) {
+  protected readonly options_: PluginOptions
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  /** How long a purchase holds stock before the job releases it. */
+  async getHoldMinutes(): Promise<number> {
+    return this.options_.offerHoldMinutes
+  }
+
+  /** Atomically adds `quantity` to the offer's held units if that many are still available. */
+  @InjectManager()
+  async reserveStock(
+    offerId: string,
+    quantity: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const rows: unknown[] = await sharedContext.manager!.execute(RESERVE_STOCK_SQL, [quantity, offerId, quantity])
+    return rows.length === 1
+  }
+
+  @InjectManager()
+  async releaseStock(
+    offerId: string,
+    quantity: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(RELEASE_STOCK_SQL, [quantity, offerId])
+  }
+
+  /** Releases a HELD hold and its units; answers false when the hold was not HELD any more. */
+  @InjectManager()
+  @InjectTransactionManager()
+  async releaseHold(holdId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+    const manager = sharedContext.transactionManager!
+    const rows: HoldRow[] = await manager.execute(RELEASE_HOLD_SQL, [holdId])
+    for (const row of rows) {
+      await manager.execute(RELEASE_STOCK_SQL, [row.quantity, row.offer_id])
+    }
+    return rows.length === 1
+  }
+
+  /** Turns a hold into a sale and records the purchase, exactly once per hold and (offer, order). */
+  @InjectManager()
+  @InjectTransactionManager()
+  async convertHold(
+    input: ConvertHoldInput,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<ConvertHoldResult | null> {
+    const manager = sharedContext.transactionManager!
+    const rows: (HoldRow & { previous_status: string })[] = await manager.execute(CONVERT_HOLD_SQL, [input.hold_id])
+    if (!rows.length) {
+      return null
+    }
+    const hold = rows[0]
+    // An expired/released hold already gave its units back to `held`: only `sold` moves.
+    const heldToRelease = hold.previous_status === "HELD" ? hold.quantity : 0
+    await manager.execute(SELL_STOCK_SQL, [hold.quantity, heldToRelease, hold.offer_id])
+    let unitPrice = input.unit_price
+    if (unitPrice === null || !Number.isFinite(unitPrice)) {
+      const [offer]: { price: string }[] = await manager.execute(OFFER_PRICE_SQL, [hold.offer_id])
+      unitPrice = Number(offer.price)
+    }
+    const amount = MathBN.mult(unitPrice, hold.quantity).toNumber()
+    const inserted: { id: string }[] = await manager.execute(INSERT_PURCHASE_SQL, [
+      generateEntityId(undefined, "mofp"),
+      hold.offer_id,
+      input.order_id,
+      input.customer_id,
+      hold.id,
+      hold.quantity,
+      amount,
+      String(amount),
+      input.currency_code,
+    ])
+    return {
+      hold_id: hold.id,
+      offer_id: hold.offer_id,
+      quantity: hold.quantity,
+      amount,
+      purchase_id: inserted[0]?.id ?? null,
+    }
+  }
+
+  /** Cancels an order's offer purchases and returns their units to stock. */
+  @InjectManager()
+  @InjectTransactionManager()
+  async cancelPurchasesForOrder(
+    orderId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CanceledPurchase[]> {
+    return await sharedContext.transactionManager!.execute(CANCEL_PURCHASES_SQL, [orderId])
+  }
+
+  /** Expires every HELD hold past its time and gives the units back. */
+  @InjectManager()
+  @InjectTransactionManager()
+  async expireHolds(now: Date, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<HoldRow[]> {
+    return await sharedContext.transactionManager!.execute(EXPIRE_HOLDS_SQL, [now.toISOString()])
+  }
+
+  /**
+   * Keeps a hold alive until `expiresAt`: a HELD one is extended; an expired or released one
+   * is revived only if its units can be reserved again. Answers false when stock is gone.
+   */
+  @InjectManager()
+  @InjectTransactionManager()
+  async renewHold(
+    holdId: string,
+    expiresAt: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager!
+    const extended: unknown[] = await manager.execute(EXTEND_HOLD_SQL, [expiresAt.toISOString(), holdId])
+    if (extended.length) {
+      return true
+    }
+    const [hold]: (HoldRow & { status: string })[] = await manager.execute(LOCK_HOLD_SQL, [holdId])
+    if (!hold || !["EXPIRED", "RELEASED"].includes(hold.status)) {
+      return hold?.status === "CONVERTED"
+    }
+    const reserved: unknown[] = await manager.execute(RESERVE_STOCK_SQL, [hold.quantity, hold.offer_id, hold.quantity])
+    if (!reserved.length) {
+      return false
+    }
+    await manager.execute(REVIVE_HOLD_SQL, [expiresAt.toISOString(), holdId])
+    return true
+  }
+}
+
+export default OfferModuleService

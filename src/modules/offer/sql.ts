@@ -1,0 +1,76 @@
+/**
+ * Stock moves bypass the ORM on purpose: a single conditional UPDATE is the
+ * atomic check-and-reserve (row lock), so concurrent buyers can never oversell.
+ */
+export const RESERVE_STOCK_SQL = `
+UPDATE monetization_offer SET held = held + ?, updated_at = now()
+WHERE id = ? AND deleted_at IS NULL AND (inventory_total IS NULL OR inventory_total - sold - held >= ?)
+RETURNING id`
+
+export const RELEASE_STOCK_SQL = `
+UPDATE monetization_offer SET held = GREATEST(held - ?, 0), updated_at = now()
+WHERE id = ?`
+
+/** Marks one hold CONVERTED and answers its previous status (null when it already was converted). */
+export const CONVERT_HOLD_SQL = `
+UPDATE monetization_offer_hold h SET status = 'CONVERTED', updated_at = now()
+FROM (SELECT id, status FROM monetization_offer_hold WHERE id = ? AND deleted_at IS NULL FOR UPDATE) prev
+WHERE h.id = prev.id AND prev.status <> 'CONVERTED'
+RETURNING h.id, h.offer_id, h.quantity, prev.status AS previous_status`
+
+export const SELL_STOCK_SQL = `
+UPDATE monetization_offer SET sold = sold + ?, held = GREATEST(held - ?, 0), updated_at = now()
+WHERE id = ?`
+
+export const INSERT_PURCHASE_SQL = `
+INSERT INTO monetization_offer_purchase
+  (id, offer_id, order_id, customer_id, hold_id, quantity, amount, raw_amount, currency_code, status, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, jsonb_build_object('value', ?::text, 'precision', 20), ?, 'COMPLETED', now(), now())
+ON CONFLICT (offer_id, order_id) WHERE deleted_at IS NULL DO NOTHING
+RETURNING id`
+
+export const CANCEL_PURCHASES_SQL = `
+WITH canceled AS (
+  UPDATE monetization_offer_purchase SET status = 'CANCELED', updated_at = now()
+  WHERE order_id = ? AND status = 'COMPLETED' AND deleted_at IS NULL
+  RETURNING id, offer_id, quantity
+), per_offer AS (
+  SELECT offer_id, sum(quantity)::int AS quantity FROM canceled GROUP BY offer_id
+), returned AS (
+  UPDATE monetization_offer o SET sold = GREATEST(o.sold - p.quantity, 0), updated_at = now()
+  FROM per_offer p WHERE o.id = p.offer_id
+)
+SELECT id, offer_id, quantity FROM canceled`
+
+export const EXPIRE_HOLDS_SQL = `
+WITH expired AS (
+  UPDATE monetization_offer_hold SET status = 'EXPIRED', updated_at = now()
+  WHERE status = 'HELD' AND expires_at <= ? AND deleted_at IS NULL
+  RETURNING id, offer_id, quantity
+), per_offer AS (
+  SELECT offer_id, sum(quantity)::int AS quantity FROM expired GROUP BY offer_id
+), released AS (
+  UPDATE monetization_offer o SET held = GREATEST(o.held - p.quantity, 0), updated_at = now()
+  FROM per_offer p WHERE o.id = p.offer_id
+)
+SELECT id, offer_id, quantity FROM expired`
+
+export const RELEASE_HOLD_SQL = `
+UPDATE monetization_offer_hold SET status = 'RELEASED', updated_at = now()
+WHERE id = ? AND status = 'HELD' AND deleted_at IS NULL
+RETURNING id, offer_id, quantity`
+
+export const EXTEND_HOLD_SQL = `
+UPDATE monetization_offer_hold SET expires_at = ?, updated_at = now()
+WHERE id = ? AND status = 'HELD' AND deleted_at IS NULL
+RETURNING id`
+
+export const LOCK_HOLD_SQL = `
+SELECT id, offer_id, quantity, status FROM monetization_offer_hold
+WHERE id = ? AND deleted_at IS NULL FOR UPDATE`
+
+export const REVIVE_HOLD_SQL = `
+UPDATE monetization_offer_hold SET status = 'HELD', expires_at = ?, updated_at = now()
+WHERE id = ?`
+
+export const OFFER_PRICE_SQL = `SELECT price FROM monetization_offer WHERE id = ?`

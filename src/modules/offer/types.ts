@@ -1,0 +1,61 @@
+export const OFFER_TYPES = ["TICKET_UPGRADE", "MERCHANDISE", "EXCLUSIVE_CONTENT", "SERVICE"] as const
+export const OFFER_PLACEMENTS = ["CHECKOUT", "POST_PURCHASE", "IN_EVENT", "EMAIL"] as const
+export const OFFER_HOLD_STATUSES = ["HELD", "CONVERTED", "RELEASED", "EXPIRED"] as const
+export const OFFER_PURCHASE_STATUSES = ["COMPLETED", "CANCELED"] as const
+export const OFFER_UNAVAILABLE_REASONS = ["SOLD_OUT", "NOT_STARTED", "EXPIRED", "INACTIVE", "NOT_ELIGIBLE"] as const
+
+export type OfferType = (typeof OFFER_TYPES)[number]
+export type OfferPlacement = (typeof OFFER_PLACEMENTS)[number]
+export type OfferHoldStatus = (typeof OFFER_HOLD_STATUSES)[number]
+export type OfferUnavailableReason = (typeof OFFER_UNAVAILABLE_REASONS)[number]
+
+export type ConvertHoldInput = {
+  hold_id: string
+  order_id: string
+  customer_id: string | null
+  /** The order line's unit price; the offer's price when the order does not tell. */
+  unit_price: number | null
+  currency_code: string
+}
+
+export type ConvertHoldResult = {
+  hold_id: string
+  offer_id: string
+  quantity: number
+  amount: number
+  /** Set only when this call recorded the purchase (a replay answers null). */
+  purchase_id: string | null
+}
+
+export type CanceledPurchase = { id: string; offer_id: string; quantity: number }
+
+export type OfferInput = {
+  event_id: string
+  variant_id: string
+  title: string
+  description?: string | null
+  image_url?: string | null
+  offer_type: OfferType
+  price: number
+  original_price?: number | null
+  currency_code: string
+  placement: OfferPlacement
+  target_sessions?: string[]
+  target_ticket_tiers?: string[]
+  starts_at?: Date | null
+  expires_at?: Date | null
+  is_active?: boolean
+  inventory_total?: number | null
+}
+
+export type OfferUpdateInput = Partial<OfferInput> & { id: string; is_archived?: boolean }
+
+/** The DML types json columns as objects; the offer's targeting lists are JSON arrays. */
+export function toOfferModelData<T extends Partial<OfferInput>>(input: T) {
+  const { target_sessions, target_ticket_tiers, ...rest } = input
+  return {
+    ...rest,
+    ...(target_sessions ? { target_sessions: target_sessions as unknown as Record<string, unknown> } : {}),
+    ...(target_ticket_tiers ? { target_ticket_tiers: target_ticket_tiers as unknown as Record<string, unknown> } : {}),
+  }
+}

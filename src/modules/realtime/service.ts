@@ -1,0 +1,184 @@
+import type http from "http"
+import jwt from "jsonwebtoken"
+import Redis from "ioredis"
+import { Server, Socket } from "socket.io"
+import { createAdapter } from "@socket.io/redis-adapter"
+import { Emitter } from "@socket.io/redis-emitter"
+import type { ConfigModule, Logger } from "@medusajs/framework/types"
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { armListen, disarmListen } from "./listen-patch"
+import { userRoom, WAITLIST_ROOM_PATTERN } from "./types"
+
+type InjectedDependencies = {
+  logger: Logger
+  configModule: ConfigModule
+  __pg_connection__: Knex
+}
+
+type JoinRoomAck = (answer: { ok: boolean; error?: string }) => void
+
+/**
+ * Socket.io on Medusa's own HTTP server (same port, path /socket.io). Without a socket
+ * server in this process (worker mode) pushes go through the Redis emitter instead.
+ */
+export default class RealtimeModuleService {
+  protected readonly options_: PluginOptions
+  protected readonly logger_: Logger
+  protected readonly configModule_: ConfigModule
+  protected readonly pg_: Knex
+  protected io_: Server | null = null
+  protected emitter_: Emitter | null = null
+  protected redisClients_: Redis[] = []
+  protected listenHandler_: ((server: http.Server) => void) | null = null
+
+  __hooks = {
+    onApplicationStart: async () => this.start_(),
+    onApplicationPrepareShutdown: async () => this.close_(),
+  }
+
+  constructor(deps: InjectedDependencies, options: unknown) {
+    this.options_ = parsePluginOptions(options)
+    this.logger_ = deps.logger
+    this.configModule_ = deps.configModule
+    this.pg_ = deps.__pg_connection__
+  }
+
+  /** Pushes `event` to every socket of the customer, in any server process. */
+  async emitToCustomer(customerId: string, event: string, payload: Record<string, unknown>) {
+    this.emitTo(userRoom(customerId), event, payload)
+  }
+
+  emitTo(room: string, event: string, payload: Record<string, unknown>) {
+    if (this.io_) {
+      this.io_.to(room).emit(event, payload)
+    } else if (this.emitter()) {
+      this.emitter()!.to(room).emit(event, payload)
+    }
+  }
+
+  /** The socket server, when this process runs one (tests and diagnostics). */
+  server(): Server | null {
+    return this.io_
+  }
+
+  protected emitter(): Emitter | null {
+    if (!this.emitter_ && this.options_.redisUrl) {
+      const client = new Redis(this.options_.redisUrl, { lazyConnect: false })
+      this.redisClients_.push(client)
+      this.emitter_ = new Emitter(client)
+    }
+    return this.emitter_
+  }
+
+  protected async start_() {
+    if (this.configModule_.projectConfig.workerMode === "worker") {
+      return
+    }
+    this.listenHandler_ = (server) => this.attach_(server)
+    armListen(this.listenHandler_)
+  }
+
+  protected attach_(server: http.Server) {
+    const storeCors = this.configModule_.projectConfig.http.storeCors ?? ""
+    const io = new Server(server, {
+      path: "/socket.io",
+      cors: { origin: storeCors.split(",").map((origin) => origin.trim()).filter(Boolean), credentials: true },
+    })
+    if (this.options_.redisUrl) {
+      const pub = new Redis(this.options_.redisUrl)
+      const sub = pub.duplicate()
+      this.redisClients_.push(pub, sub)
+      io.adapter(createAdapter(pub, sub))
+    }
+    io.use((socket, next) => {
+      const customerId = this.authenticate_(socket)
+      if (!customerId) {
+        return next(new Error("Unauthorized: a valid customer token is required"))
+      }
+      socket.data.customerId = customerId
+      next()
+    })
+    io.on("connection", (socket) => this.onConnection_(socket))
+    this.io_ = io
+    this.logger_.info("[realtime] Socket.io attached to the Medusa HTTP server at /socket.io")
+  }
+
+  protected authenticate_(socket: Socket): string | null {
+    const raw = socket.handshake.auth?.token ?? socket.handshake.query?.token
+    const token = typeof raw === "string" ? raw.replace(/^Bearer\s+/i, "") : null
+    if (!token) {
+      return null
+    }
+    try {
+      const secret = this.configModule_.projectConfig.http.jwtSecret as string
+      const payload = jwt.verify(token, secret) as jwt.JwtPayload
+      return payload.actor_type === "customer" && typeof payload.actor_id === "string" && payload.actor_id
+        ? payload.actor_id
+        : null
+    } catch {
+      return null
+    }
+  }
+
+  protected onConnection_(socket: Socket) {
+    const customerId = socket.data.customerId as string
+    void socket.join(userRoom(customerId))
+    socket.on("join_room", async (room: unknown, ack?: JoinRoomAck) => {
+      const reply: JoinRoomAck = typeof ack === "function" ? ack : () => undefined
+      const match = typeof room === "string" ? WAITLIST_ROOM_PATTERN.exec(room) : null
+      if (!match) {
+        return reply({ ok: false, error: "Unknown room" })
+      }
+      try {
+        if (!(await this.isOnWaitlist_(match[1], customerId))) {
+          return reply({ ok: false, error: "You are not on this waitlist" })
+        }
+        await socket.join(room as string)
+        reply({ ok: true })
+      } catch (error) {
+        this.logger_.warn(`[realtime] join_room failed: ${(error as Error).message}`)
+        reply({ ok: false, error: "Could not join the room" })
+      }
+    })
+    socket.on("leave_room", async (room: unknown, ack?: JoinRoomAck) => {
+      if (typeof room === "string") {
+        await socket.leave(room)
+      }
+      if (typeof ack === "function") {
+        ack({ ok: true })
+      }
+    })
+  }
+
+  /**
+   * Modules are isolated, so the membership check reads the waitlist table directly
+   * (read-only, bound parameters) instead of resolving the waitlist module.
+   */
+  protected async isOnWaitlist_(sessionId: string, customerId: string): Promise<boolean> {
+    const result = await this.pg_.raw(
+      `SELECT 1 FROM monetization_waitlist_entry
+       WHERE session_id = ? AND customer_id = ? AND status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL LIMIT 1`,
+      [sessionId, customerId]
+    )
+    return (result.rows ?? []).length > 0
+  }
+
+  protected async close_() {
+    if (this.listenHandler_) {
+      disarmListen(this.listenHandler_)
+      this.listenHandler_ = null
+    }
+    const io = this.io_
+    this.io_ = null
+    if (io) {
+      // Medusa closes its own HTTP server; only the sockets and the engine are ours.
+      io.local.disconnectSockets(true)
+      io.engine.close()
+    }
+    const clients = this.redisClients_
+    this.redisClients_ = []
+    this.emitter_ = null
+    await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())))
+  }
+}

@@ -1,0 +1,9 @@
+export const REALTIME_EVENTS = {
+  WAITLIST_POSITION_UPDATE: "WAITLIST_POSITION_UPDATE",
+  WAITLIST_OFFER: "WAITLIST_OFFER",
+  WAITLIST_OFFER_EXPIRED: "WAITLIST_OFFER_EXPIRED",
+} as const
+
+export const userRoom = (customerId: string) => `user:${customerId}`
+export const waitlistRoom = (sessionId: string) => `session:${sessionId}:waitlist`
+export const WAITLIST_ROOM_PATTERN = /^session:(.+):waitlist$/

@@ -1,0 +1,38 @@
+import { model } from "@medusajs/framework/utils"
+import { WAITLIST_STATUSES } from "../types"
+
+const WaitlistEntry = model
+  .define(
+    { name: "WaitlistEntry", tableName: "monetization_waitlist_entry" },
+    {
+      id: model.id({ prefix: "mwle" }).primaryKey(),
+      /** The capacity-limited product variant. */
+      session_id: model.text(),
+      customer_id: model.text(),
+      quantity: model.number().default(1),
+      status: model.enum([...WAITLIST_STATUSES]).default("WAITING"),
+      /** First in, first out: a sequence, not created_at, so equal timestamps cannot tie. */
+      seq: model.autoincrement(),
+      offered_at: model.dateTime().nullable(),
+      offer_expires_at: model.dateTime().nullable(),
+      /** SHA-256 (hex) of the join token; the token itself is never stored. */
+      join_token_hash: model.text().nullable(),
+      token_used_at: model.dateTime().nullable(),
+      accepted_at: model.dateTime().nullable(),
+      /** Set when the order for the accepted cart is placed: the held seat is then a Medusa reservation. */
+      consumed_at: model.dateTime().nullable(),
+      cart_id: model.text().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["session_id", "status", "seq"] },
+    { on: ["join_token_hash"] },
+    { on: ["cart_id"] },
+    {
+      on: ["session_id", "customer_id"],
+      unique: true,
+      where: "status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL",
+    },
+  ])
+
+export default WaitlistEntry

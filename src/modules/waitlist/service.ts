@@ -1,0 +1,556 @@
+import { createHash, randomBytes } from "crypto"
+import { Context } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import WaitlistAudit from "./models/waitlist-audit"
+import WaitlistEntry from "./models/waitlist-entry"
+import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import {
+  OfferedSeat,
+  WaitlistAuditAction,
+  WaitlistEntryRow,
+  WaitlistPosition,
+  WaitlistStatus,
+} from "./types"
+
+export function hashJoinToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex")
+}
+
+type Row = Record<string, unknown>
+
+const ENTRY_COLUMNS = `id, session_id, customer_id, quantity, status, seq, offered_at, offer_expires_at,
+  join_token_hash, token_used_at, accepted_at, consumed_at, cart_id, created_at`
+
+function toEntry(row: Row): WaitlistEntryRow {
+  return { ...(row as unknown as WaitlistEntryRow), seq: Number(row.seq), quantity: Number(row.quantity) }
+}
+
+/**
+ * State changes go through single conditional statements (UPDATE … WHERE status = … RETURNING)
+ * so a double accept or an accept racing expiry can change an entry at most once, even
+ * before the per-session lock the workflows take.
+ */
+class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit }) {
+  protected readonly options_: PluginOptions
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  async getOptions(): Promise<PluginOptions> {
+    return this.options_
+  }
+
+  @InjectManager()
+  async join(
+    input: { session_id: string; customer_id: string; quantity: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ entry: WaitlistEntryRow; created: boolean }> {
+    return this.join_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async join_(
+    input: { session_id: string; customer_id: string; quantity: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ entry: WaitlistEntryRow; created: boolean }> {
+    const manager = sharedContext.transactionManager!
+    const inserted: Row[] = await manager.execute(
+      `INSERT INTO monetization_waitlist_entry (id, session_id, customer_id, quantity, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'WAITING', now(), now())
+       ON CONFLICT (session_id, customer_id) WHERE status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL DO NOTHING
+       RETURNING ${ENTRY_COLUMNS}`,
+      [generateEntityId(undefined, "mwle"), input.session_id, input.customer_id, input.quantity]
+    )
+    if (inserted.length) {
+      const entry = toEntry(inserted[0])
+      await this.audit_(manager, entry, "JOINED", { quantity: entry.quantity })
+      return { entry, created: true }
+    }
+    const existing = await this.findActive_(manager, input.session_id, input.customer_id)
+    return { entry: existing!, created: false }
+  }
+
+  @InjectManager()
+  async findActiveEntry(
+    session_id: string,
+    customer_id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow | null> {
+    return this.findActive_(sharedContext.manager!, session_id, customer_id)
+  }
+
+  /** The customer's current entry, or their latest one when none is active (accepted, expired…). */
+  @InjectManager()
+  async findLatestEntry(
+    session_id: string,
+    customer_id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow | null> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM monetization_waitlist_entry
+       WHERE session_id = ? AND customer_id = ? AND status <> 'LEFT' AND deleted_at IS NULL
+       ORDER BY (status IN ('WAITING', 'OFFERED')) DESC, seq DESC LIMIT 1`,
+      [session_id, customer_id]
+    )
+    return rows.length ? toEntry(rows[0]) : null
+  }
+
+  /** Position = WAITING entries ahead (index on session_id, status, seq); 0 once offered. */
+  @InjectManager()
+  async positionOf(
+    entry: Pick<WaitlistEntryRow, "session_id" | "seq" | "status">,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistPosition> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT count(*) FILTER (WHERE seq < ?) AS ahead, count(*) AS total
+       FROM monetization_waitlist_entry
+       WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL`,
+      [entry.seq, entry.session_id]
+    )
+    const total = Number(rows[0].total)
+    if (entry.status !== "WAITING") {
+      return { position: 0, total, estimated_wait_minutes: 0 }
+    }
+    const position = Number(rows[0].ahead) + 1
+    return { position, total, estimated_wait_minutes: await this.estimate_(sharedContext.manager!, entry.session_id, position) }
+  }
+
+  /** Every WAITING entry of a session in FIFO order with its position and ETA. */
+  @InjectManager()
+  async listPositions(
+    session_id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<(WaitlistPosition & { entry_id: string; customer_id: string; seq: number })[]> {
+    const manager = sharedContext.manager!
+    const rows: Row[] = await manager.execute(
+      `SELECT id, customer_id, seq FROM monetization_waitlist_entry
+       WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL ORDER BY seq`,
+      [session_id]
+    )
+    const perSeat = await this.minutesPerPosition_(manager, session_id)
+    return rows.map((row, index) => ({
+      entry_id: row.id as string,
+      customer_id: row.customer_id as string,
+      seq: Number(row.seq),
+      position: index + 1,
+      total: rows.length,
+      estimated_wait_minutes: Math.ceil((index + 1) * perSeat),
+    }))
+  }
+
+  /** Seats promised to waitlisted customers: open offers and accepted carts not yet ordered. */
+  @InjectManager()
+  async seatCounts(
+    session_id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ held: number; waiting: number }> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT
+         coalesce(sum(quantity) FILTER (WHERE status = 'OFFERED' OR (status = 'ACCEPTED' AND consumed_at IS NULL)), 0) AS held,
+         coalesce(sum(quantity) FILTER (WHERE status = 'WAITING'), 0) AS waiting
+       FROM monetization_waitlist_entry WHERE session_id = ? AND deleted_at IS NULL`,
+      [session_id]
+    )
+    return { held: Number(rows[0].held), waiting: Number(rows[0].waiting) }
+  }
+
+  /** Offers up to `seats` seats to the first WAITING entries that fit, in FIFO order. */
+  @InjectManager()
+  async offerSeats(
+    input: { session_id: string; seats: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<OfferedSeat[]> {
+    return this.offerSeats_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async offerSeats_(
+    input: { session_id: string; seats: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<OfferedSeat[]> {
+    const manager = sharedContext.transactionManager!
+    if (input.seats <= 0) {
+      return []
+    }
+    const waiting: Row[] = await manager.execute(
+      `SELECT id, quantity FROM monetization_waitlist_entry
+       WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL
+       ORDER BY seq LIMIT ? FOR UPDATE`,
+      [input.session_id, input.seats]
+    )
+    const offered: OfferedSeat[] = []
+    let left = input.seats
+    const minutes = this.options_.waitlistOfferMinutes
+    for (const row of waiting) {
+      const quantity = Number(row.quantity)
+      if (quantity > left) {
+        break // FIFO: a later, smaller entry does not jump the queue
+      }
+      const token = randomBytes(32).toString("base64url")
+      const updated: Row[] = await manager.execute(
+        `UPDATE monetization_waitlist_entry
+         SET status = 'OFFERED', offered_at = now(), offer_expires_at = now() + make_interval(mins => ?),
+             join_token_hash = ?, token_used_at = NULL, updated_at = now()
+         WHERE id = ? AND status = 'WAITING'
+         RETURNING ${ENTRY_COLUMNS}`,
+        [minutes, hashJoinToken(token), row.id]
+      )
+      if (!updated.length) {
+        continue
+      }
+      const entry = toEntry(updated[0])
+      left -= quantity
+      await this.audit_(manager, entry, "OFFERED", { expires_at: entry.offer_expires_at })
+      offered.push({
+        entry_id: entry.id,
+        session_id: entry.session_id,
+        customer_id: entry.customer_id,
+        quantity,
+        join_token: token,
+        expires_at: new Date(entry.offer_expires_at as Date).toISOString(),
+      })
+    }
+    return offered
+  }
+
+  /** Compensation of offerSeats: the entries go back to WAITING with their place kept. */
+  @InjectManager()
+  async revertOffers(entry_ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    return this.revertOffers_(entry_ids, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertOffers_(entry_ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    if (!entry_ids.length) {
+      return
+    }
+    await sharedContext.transactionManager!.execute(
+      `UPDATE monetization_waitlist_entry
+       SET status = 'WAITING', offered_at = NULL, offer_expires_at = NULL, join_token_hash = NULL, updated_at = now()
+       WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND status = 'OFFERED'`,
+      [JSON.stringify(entry_ids)]
+    )
+  }
+
+  /** Uses a join token once: only an unexpired, unused offer of this customer becomes ACCEPTED. */
+  @InjectManager()
+  async claimOffer(
+    input: { session_id: string; customer_id: string; join_token: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow> {
+    return this.claimOffer_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async claimOffer_(
+    input: { session_id: string; customer_id: string; join_token: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow> {
+    const manager = sharedContext.transactionManager!
+    const hash = hashJoinToken(input.join_token)
+    const claimed: Row[] = await manager.execute(
+      `UPDATE monetization_waitlist_entry
+       SET status = 'ACCEPTED', token_used_at = now(), accepted_at = now(), updated_at = now()
+       WHERE session_id = ? AND customer_id = ? AND join_token_hash = ? AND status = 'OFFERED'
+         AND token_used_at IS NULL AND offer_expires_at > now() AND deleted_at IS NULL
+       RETURNING ${ENTRY_COLUMNS}`,
+      [input.session_id, input.customer_id, hash]
+    )
+    if (claimed.length) {
+      const entry = toEntry(claimed[0])
+      await this.audit_(manager, entry, "ACCEPTED", null)
+      return entry
+    }
+    throw await this.tokenError_(manager, input.session_id, input.customer_id, hash)
+  }
+
+  /** Compensation of claimOffer (cart creation failed): the offer is open again. */
+  @InjectManager()
+  async restoreClaim(entry_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    return this.restoreClaim_(entry_id, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreClaim_(entry_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    await sharedContext.transactionManager!.execute(
+      `UPDATE monetization_waitlist_entry
+       SET status = 'OFFERED', token_used_at = NULL, accepted_at = NULL, cart_id = NULL, updated_at = now()
+       WHERE id = ? AND status = 'ACCEPTED' AND consumed_at IS NULL`,
+      [entry_id]
+    )
+  }
+
+  @InjectManager()
+  async decline(
+    input: { session_id: string; customer_id: string; join_token: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow> {
+    return this.decline_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async decline_(
+    input: { session_id: string; customer_id: string; join_token: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow> {
+    const manager = sharedContext.transactionManager!
+    const hash = hashJoinToken(input.join_token)
+    const rows: Row[] = await manager.execute(
+      `UPDATE monetization_waitlist_entry
+       SET status = 'DECLINED', token_used_at = now(), updated_at = now()
+       WHERE session_id = ? AND customer_id = ? AND join_token_hash = ? AND status = 'OFFERED'
+         AND token_used_at IS NULL AND deleted_at IS NULL
+       RETURNING ${ENTRY_COLUMNS}`,
+      [input.session_id, input.customer_id, hash]
+    )
+    if (!rows.length) {
+      throw await this.tokenError_(manager, input.session_id, input.customer_id, hash)
+    }
+    const entry = toEntry(rows[0])
+    await this.audit_(manager, entry, "DECLINED", null)
+    return entry
+  }
+
+  /** Leaves the list; answers the entry as it was so callers know whether a held seat was freed. */
+  @InjectManager()
+  async leave(
+    input: { session_id: string; customer_id: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow> {
+    return this.leave_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async leave_(
+    input: { session_id: string; customer_id: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow> {
+    const manager = sharedContext.transactionManager!
+    const before = await this.findActive_(manager, input.session_id, input.customer_id)
+    if (!before) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not on this session's waitlist")
+    }
+    await manager.execute(
+      `UPDATE monetization_waitlist_entry SET status = 'LEFT', updated_at = now() WHERE id = ? AND status = ?`,
+      [before.id, before.status]
+    )
+    await this.audit_(manager, before, "LEFT", { previous_status: before.status })
+    return before
+  }
+
+  /** Compensation for leave/decline/expire: puts the entry back in its previous status. */
+  @InjectManager()
+  async restoreStatus(
+    input: { entry_id: string; status: WaitlistStatus },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    return this.restoreStatus_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreStatus_(
+    input: { entry_id: string; status: WaitlistStatus },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    await sharedContext.transactionManager!.execute(
+      `UPDATE monetization_waitlist_entry SET status = ?, updated_at = now() WHERE id = ?`,
+      [input.status, input.entry_id]
+    )
+  }
+
+  /** Expires lapsed offers (all sessions, or one); answers the expired entries. */
+  @InjectManager()
+  async expireLapsedOffers(
+    session_id: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow[]> {
+    return this.expireLapsedOffers_(session_id, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async expireLapsedOffers_(
+    session_id: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow[]> {
+    const manager = sharedContext.transactionManager!
+    const rows: Row[] = await manager.execute(
+      `UPDATE monetization_waitlist_entry SET status = 'EXPIRED', updated_at = now()
+       WHERE status = 'OFFERED' AND offer_expires_at <= now() AND deleted_at IS NULL
+         AND (?::text IS NULL OR session_id = ?)
+       RETURNING ${ENTRY_COLUMNS}`,
+      [session_id, session_id]
+    )
+    const entries = rows.map(toEntry)
+    for (const entry of entries) {
+      await this.audit_(manager, entry, "EXPIRED", null)
+    }
+    return entries
+  }
+
+  @InjectManager()
+  async setCart(
+    input: { entry_id: string; cart_id: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    return this.setCart_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async setCart_(
+    input: { entry_id: string; cart_id: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    await sharedContext.transactionManager!.execute(
+      `UPDATE monetization_waitlist_entry SET cart_id = ?, updated_at = now() WHERE id = ?`,
+      [input.cart_id, input.entry_id]
+    )
+  }
+
+  /** The accepted entry whose cart this is, if any: such a cart may buy the held seat. */
+  @InjectManager()
+  async findByCart(
+    cart_id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow | null> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM monetization_waitlist_entry
+       WHERE cart_id = ? AND status = 'ACCEPTED' AND deleted_at IS NULL LIMIT 1`,
+      [cart_id]
+    )
+    return rows.length ? toEntry(rows[0]) : null
+  }
+
+  /** The order was placed: Medusa's reservation now holds the seat, ours is released. */
+  @InjectManager()
+  async consumeByCart(cart_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    return this.consumeByCart_(cart_id, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async consumeByCart_(cart_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const manager = sharedContext.transactionManager!
+    const rows: Row[] = await manager.execute(
+      `UPDATE monetization_waitlist_entry SET consumed_at = now(), updated_at = now()
+       WHERE cart_id = ? AND status = 'ACCEPTED' AND consumed_at IS NULL AND deleted_at IS NULL
+       RETURNING ${ENTRY_COLUMNS}`,
+      [cart_id]
+    )
+    for (const row of rows) {
+      await this.audit_(manager, toEntry(row), "CONSUMED", { cart_id })
+    }
+  }
+
+  /** Sessions that have people waiting or open offers (for the reconciliation job). */
+  @InjectManager()
+  async listActiveSessionIds(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT DISTINCT session_id FROM monetization_waitlist_entry
+       WHERE status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL`,
+      []
+    )
+    return rows.map((row) => row.session_id as string)
+  }
+
+  /** Per-session counts by status. */
+  @InjectManager()
+  async summarize(
+    session_id: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Record<string, unknown>[]> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT session_id,
+         count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
+         count(*) FILTER (WHERE status = 'OFFERED')::int AS offered,
+         count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
+         count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
+         count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
+         count(*) FILTER (WHERE status = 'LEFT')::int AS left,
+         coalesce(sum(quantity) FILTER (WHERE status = 'OFFERED' OR (status = 'ACCEPTED' AND consumed_at IS NULL)), 0)::int AS held
+       FROM monetization_waitlist_entry
+       WHERE deleted_at IS NULL AND (?::text IS NULL OR session_id = ?)
+       GROUP BY session_id ORDER BY session_id`,
+      [session_id, session_id]
+    )
+    return rows
+  }
+
+  private async findActive_(manager: EntityManager, session_id: string, customer_id: string) {
+    const rows: Row[] = await manager.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM monetization_waitlist_entry
+       WHERE session_id = ? AND customer_id = ? AND status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL LIMIT 1`,
+      [session_id, customer_id]
+    )
+    return rows.length ? toEntry(rows[0]) : null
+  }
+
+  private async tokenError_(manager: EntityManager, session_id: string, customer_id: string, hash: string) {
+    const rows: Row[] = await manager.execute(
+      `SELECT status, token_used_at, offer_expires_at FROM monetization_waitlist_entry
+       WHERE session_id = ? AND customer_id = ? AND join_token_hash = ? AND deleted_at IS NULL LIMIT 1`,
+      [session_id, customer_id, hash]
+    )
+    if (!rows.length) {
+      return new MedusaError(MedusaError.Types.NOT_ALLOWED, "Invalid join token")
+    }
+    const row = rows[0]
+    if (row.token_used_at || row.status !== "OFFERED") {
+      return new MedusaError(MedusaError.Types.NOT_ALLOWED, `This join token was already used (offer ${String(row.status).toLowerCase()})`)
+    }
+    return new MedusaError(MedusaError.Types.NOT_ALLOWED, "This offer has expired")
+  }
+
+  /**
+   * Minutes of waiting per place in line: the observed mean join→offer time per seat,
+   * inflated by the share of offers that lapse or are declined; the offer window before data exists.
+   */
+  private async minutesPerPosition_(manager: EntityManager, session_id: string): Promise<number> {
+    const rows: Row[] = await manager.execute(
+      `SELECT
+         count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
+         count(*) FILTER (WHERE status IN ('EXPIRED', 'DECLINED'))::int AS lost,
+         avg(extract(epoch FROM (coalesce(accepted_at, offered_at + make_interval(mins => ?)) - offered_at)) / 60)
+           FILTER (WHERE status IN ('ACCEPTED', 'EXPIRED', 'DECLINED')) AS minutes_to_decide
+       FROM monetization_waitlist_entry
+       WHERE session_id = ? AND offered_at IS NOT NULL AND deleted_at IS NULL`,
+      [this.options_.waitlistOfferMinutes, session_id]
+    )
+    const accepted = Number(rows[0].accepted)
+    const lost = Number(rows[0].lost)
+    if (accepted + lost === 0) {
+      return this.options_.waitlistOfferMinutes
+    }
+    const acceptance = Math.max(accepted / (accepted + lost), 0.1)
+    const minutesToDecide = Math.max(Number(rows[0].minutes_to_decide ?? this.options_.waitlistOfferMinutes), 1)
+    return minutesToDecide / acceptance
+  }
+
+  private async estimate_(manager: EntityManager, session_id: string, position: number) {
+    return Math.ceil(position * (await this.minutesPerPosition_(manager, session_id)))
+  }
+
+  private async audit_(
+    manager: EntityManager,
+    entry: Pick<WaitlistEntryRow, "id" | "session_id">,
+    action: WaitlistAuditAction,
+    details: Record<string, unknown> | null
+  ) {
+    await manager.execute(
+      `INSERT INTO monetization_waitlist_audit (id, entry_id, session_id, action, at, details, created_at, updated_at)
+       VALUES (?, ?, ?, ?, now(), ?::jsonb, now(), now())`,
+      [generateEntityId(undefined, "mwla"), entry.id, entry.session_id, action, details ? JSON.stringify(details) : null]
+    )
+  }
+}
+
+export default WaitlistModuleService

@@ -1,0 +1,59 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { WAITLIST_MODULE } from "../modules/waitlist"
+import type WaitlistModuleService from "../modules/waitlist/service"
+import { REALTIME_EVENTS, REALTIME_MODULE } from "../modules/realtime"
+import type RealtimeModuleService from "../modules/realtime/service"
+import {
+  getSessionInventory,
+  WaitlistEntryEventData,
+  WaitlistEvents,
+  WaitlistOfferedEventData,
+  WaitlistPositionsChangedData,
+} from "../workflows/waitlist"
+
+type EventData = WaitlistEntryEventData | WaitlistOfferedEventData | WaitlistPositionsChangedData
+
+/** Pushes the contract's three Socket.io events to the customers concerned. */
+export default async function waitlistPushHandler({ event, container }: SubscriberArgs<EventData>) {
+  const realtime: RealtimeModuleService = container.resolve(REALTIME_MODULE)
+  if (event.name === WaitlistEvents.OFFERED) {
+    const data = event.data as WaitlistOfferedEventData
+    const { title } = await getSessionInventory(container, data.session_id)
+    await realtime.emitToCustomer(data.customer_id, REALTIME_EVENTS.WAITLIST_OFFER, {
+      session_id: data.session_id,
+      title: `A seat is available: ${title}`,
+      message: `A seat for ${title} is held for you until ${data.expires_at}. Accept it to check out.`,
+      join_token: data.join_token,
+      expires_at: data.expires_at,
+    })
+    return
+  }
+  if (event.name === WaitlistEvents.OFFER_EXPIRED) {
+    const data = event.data as WaitlistEntryEventData
+    await realtime.emitToCustomer(data.customer_id, REALTIME_EVENTS.WAITLIST_OFFER_EXPIRED, {
+      session_id: data.session_id,
+      message: "Your waitlist offer has expired and the seat was offered to the next person in line.",
+    })
+    return
+  }
+  const data = event.data as WaitlistPositionsChangedData
+  const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
+  const positions = await waitlist.listPositions(data.session_id)
+  await Promise.all(
+    positions
+      .filter((entry) => entry.seq > data.from_seq)
+      .map((entry) =>
+        realtime.emitToCustomer(entry.customer_id, REALTIME_EVENTS.WAITLIST_POSITION_UPDATE, {
+          session_id: data.session_id,
+          position: entry.position,
+          total: entry.total,
+          estimated_wait_minutes: entry.estimated_wait_minutes,
+        })
+      )
+  )
+}
+
+export const config: SubscriberConfig = {
+  event: [WaitlistEvents.OFFERED, WaitlistEvents.OFFER_EXPIRED, WaitlistEvents.POSITIONS_CHANGED],
+  context: { subscriberId: "waitlist-push" },
+}

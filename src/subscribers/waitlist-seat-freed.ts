@@ -1,0 +1,36 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import {
+  InventoryLevelWorkflowEvents,
+  OrderWorkflowEvents,
+  ReservationItemWorkflowEvents,
+} from "@medusajs/framework/utils"
+import { reconcileWaitlists, WaitlistEntryEventData, WaitlistEvents } from "../workflows/waitlist"
+
+/**
+ * A seat may have freed up: an offer was declined, lapsed or abandoned, an order was
+ * cancelled, or the organizer raised stock. Offer free seats to the next customers.
+ */
+export default async function waitlistSeatFreedHandler({ event, container }: SubscriberArgs<Record<string, unknown>>) {
+  const name = event.name as string
+  if (name === WaitlistEvents.LEFT) {
+    const data = event.data as unknown as WaitlistEntryEventData
+    if (data.previous_status !== "OFFERED") {
+      return
+    }
+  }
+  const sessionId = name.startsWith("waitlist.") ? (event.data as unknown as WaitlistEntryEventData).session_id : null
+  await reconcileWaitlists(container, sessionId ? [sessionId] : undefined)
+}
+
+export const config: SubscriberConfig = {
+  event: [
+    WaitlistEvents.LEFT,
+    WaitlistEvents.OFFER_DECLINED,
+    WaitlistEvents.OFFER_EXPIRED,
+    OrderWorkflowEvents.CANCELED,
+    InventoryLevelWorkflowEvents.CREATED,
+    InventoryLevelWorkflowEvents.UPDATED,
+    ReservationItemWorkflowEvents.DELETED,
+  ],
+  context: { subscriberId: "waitlist-seat-freed" },
+}

@@ -1,0 +1,35 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { trackMonetizationEventsWorkflow } from "../../monetization-event/workflows/track-monetization-events"
+import { convertOfferHoldsStep } from "../steps/convert-offer-holds"
+
+/** Turns a placed order's offer holds into purchases (idempotent) and records OFFER_PURCHASE events. */
+export const completeOfferPurchasesWorkflow = createWorkflow(
+  "complete-offer-purchases",
+  (input: { order_id: string }) => {
+    const purchases = convertOfferHoldsStep(input)
+    const events = transform({ purchases }, ({ purchases }) => ({
+      events: purchases.map((purchase) => ({
+        // Keyed by the purchase, so a retried run cannot count it twice.
+        client_event_id: `server:offer_purchase:${purchase.purchase_id}`,
+        type: "OFFER_PURCHASE" as const,
+        entity_id: purchase.offer_id,
+        event_id: purchase.event_id,
+        session_token: null,
+        customer_id: purchase.customer_id,
+        occurred_at: new Date().toISOString(),
+        metadata: {
+          order_id: purchase.order_id,
+          purchase_id: purchase.purchase_id,
+          quantity: purchase.quantity,
+          amount: purchase.amount,
+          currency_code: purchase.currency_code,
+        },
+        user_agent: null,
+        ip_prefix: null,
+        source: "server" as const,
+      })),
+    }))
+    trackMonetizationEventsWorkflow.runAsStep({ input: events })
+    return new WorkflowResponse(purchases)
+  }
+)

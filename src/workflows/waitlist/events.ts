@@ -1,0 +1,31 @@
+/** Events of the waitlist domain (distinct from the module's automatic `waitlist.waitlist_entry.*`). */
+export const WaitlistEvents = {
+  JOINED: "waitlist.joined",
+  LEFT: "waitlist.left",
+  OFFERED: "waitlist.offered",
+  OFFER_ACCEPTED: "waitlist.offer_accepted",
+  OFFER_DECLINED: "waitlist.offer_declined",
+  OFFER_EXPIRED: "waitlist.offer_expired",
+  /** Entries behind `from_seq` moved up: push them their new position. */
+  POSITIONS_CHANGED: "waitlist.positions_changed",
+} as const
+
+export type WaitlistEntryEventData = {
+  entry_id: string
+  session_id: string
+  customer_id: string
+  seq: number
+  previous_status?: string
+}
+
+/** Carries the clear join token to the realtime subscriber; it is never stored. */
+export type WaitlistOfferedEventData = {
+  entry_id: string
+  session_id: string
+  customer_id: string
+  quantity: number
+  join_token: string
+  expires_at: string
+}
+
+export type WaitlistPositionsChangedData = { session_id: string; from_seq: number }

@@ -1,0 +1,86 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { WAITLIST_MODULE } from "../../../modules/waitlist"
+import type WaitlistModuleService from "../../../modules/waitlist/service"
+
+export type SessionInventory = {
+  session_id: string
+  product_id: string
+  title: string
+  /** Seats Medusa's inventory can still sell: min over inventory items of (stocked − reserved) / required. */
+  unreserved: number
+  /** Seats promised to waitlisted customers (open offers, accepted carts not yet ordered). */
+  held: number
+  /** Seats wanted by WAITING entries. */
+  waiting: number
+  /** Seats anyone may buy: nothing while the waitlist still has claims on free seats. */
+  public_available: number
+  /** Free seats the waitlist may be offered now. */
+  offerable: number
+}
+
+type VariantRow = {
+  id: string
+  title: string | null
+  manage_inventory: boolean
+  product?: { id: string; title: string } | null
+  inventory_items?: {
+    required_quantity: number
+    inventory?: { location_levels?: { stocked_quantity: number; reserved_quantity: number }[] } | null
+  }[]
+}
+
+/** Reads a session (a product variant with managed inventory) and its seat counts. */
+export async function getSessionInventory(container: MedusaContainer, sessionId: string): Promise<SessionInventory> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: [
+      "id",
+      "title",
+      "manage_inventory",
+      "product.id",
+      "product.title",
+      "inventory_items.required_quantity",
+      "inventory_items.inventory.location_levels.stocked_quantity",
+      "inventory_items.inventory.location_levels.reserved_quantity",
+    ],
+    filters: { id: sessionId },
+  })
+  const variant = data[0] as unknown as VariantRow | undefined
+  if (!variant) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Session ${sessionId} was not found`)
+  }
+  if (!variant.manage_inventory || !variant.inventory_items?.length) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Session ${sessionId} has no managed capacity`)
+  }
+  const unreserved = Math.max(
+    0,
+    Math.min(
+      ...variant.inventory_items.map((item) => {
+        const levels = item.inventory?.location_levels ?? []
+        const free = levels.reduce((sum, level) => sum + Number(level.stocked_quantity) - Number(level.reserved_quantity), 0)
+        return Math.floor(free / Math.max(1, Number(item.required_quantity)))
+      })
+    )
+  )
+  const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
+  const { held, waiting } = await waitlist.seatCounts(sessionId)
+  const offerable = Math.max(0, unreserved - held)
+  return {
+    session_id: sessionId,
+    product_id: variant.product?.id ?? "",
+    title: [variant.product?.title, variant.title].filter(Boolean).join(" – "),
+    unreserved,
+    held,
+    waiting,
+    public_available: Math.max(0, offerable - waiting),
+    offerable,
+  }
+}
+
+/** Runs `job` holding the session's waitlist lock (Medusa's locking module: Redis in production). */
+export async function withSessionLock<T>(container: MedusaContainer, sessionId: string, job: () => Promise<T>): Promise<T> {
+  const locking = container.resolve(Modules.LOCKING)
+  return locking.execute(`waitlist:session:${sessionId}`, job, { timeout: 10 })
+}

@@ -1,0 +1,23 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { WaitlistEvents } from "../events"
+import { assertSessionFullStep } from "../steps/assert-session-full"
+import { joinWaitlistStep } from "../steps/join-waitlist"
+
+export type JoinWaitlistWorkflowInput = { session_id: string; customer_id: string; quantity: number }
+
+/** Puts a customer on a full session's waitlist (or answers their existing entry). */
+export const joinWaitlistWorkflow = createWorkflow("join-waitlist", (input: JoinWaitlistWorkflowInput) => {
+  assertSessionFullStep({ session_id: input.session_id })
+  const joined = joinWaitlistStep(input)
+  when("waitlist-entry-created", { joined }, ({ joined }) => joined.created).then(() => {
+    const data = transform({ joined }, ({ joined }) => ({
+      entry_id: joined.entry.id,
+      session_id: joined.entry.session_id,
+      customer_id: joined.entry.customer_id,
+      seq: joined.entry.seq,
+    }))
+    emitEventStep({ eventName: WaitlistEvents.JOINED, data })
+  })
+  return new WorkflowResponse(joined)
+})
