@@ -123,10 +123,28 @@ medusaIntegrationTestRunner({
     describe("GET /admin/events/:event_id/monetization", () => {
       it("answers the event's offers, ads and experiments", async () => {
         const id = (await create()).data.offer.id
+        const ad = await api.post(
+          "/admin/ads",
+          {
+            event_id: event.productId,
+            name: "Sponsor banner",
+            content_type: "BANNER",
+            media_url: "https://cdn.example.com/banner.png",
+            click_url: "https://example.com",
+            placements: ["EVENT_HERO"],
+            pricing_model: "CPM",
+            rate: 10,
+            currency_code: "eur",
+          },
+          admin
+        )
         const res = await api.get(`/admin/events/${event.productId}/monetization`, admin)
         expect(res.status).toBe(200)
-        expect(res.data).toMatchObject({ event_id: event.productId, ads: [], experiments: [] })
+        expect(res.data).toMatchObject({ event_id: event.productId, experiments: [] })
         expect(res.data.offers.map((o: { id: string }) => o.id)).toEqual([id])
+        expect(res.data.ads).toEqual([
+          expect.objectContaining({ id: ad.data.ad.id, stats: expect.objectContaining({ impressions: 0 }) }),
+        ])
       })
 
       it("answers 401 without an admin token", async () => {
