@@ -34,6 +34,7 @@ module.exports = defineConfig({
       ? Number(process.env.STRIPE_WEBHOOK_DELAY_MS)
       : undefined,
     pluginModulesFromSource: true,
+    analyticsLocal: process.env.MONETIZATION_ANALYTICS_LOCAL === "true",
     pluginOptions: process.env.MONETIZATION_OPTIONS ? JSON.parse(process.env.MONETIZATION_OPTIONS) : {},
   }),
 })

@@ -9,6 +9,8 @@ export type HostModulesInput = {
   pluginModulesFromSource: boolean
   pluginOptions: Record<string, unknown>
   webhookDelayMs?: number
+  /** Configure Medusa's Analytics Module with its local provider (tests of the forwarding). */
+  analyticsLocal?: boolean
 }
 
 export const PLUGIN_MODULE_NAMES = ["monetization-event", "abtest", "offer", "ad", "waitlist", "realtime"]
@@ -33,6 +35,13 @@ export function hostModules(input: HostModulesInput) {
       },
     },
   ]
+
+  if (input.analyticsLocal) {
+    modules.push({
+      resolve: "@medusajs/medusa/analytics",
+      options: { providers: [{ resolve: "@medusajs/medusa/analytics-local", id: "local" }] },
+    })
+  }
 
   if (input.redisUrl) {
     modules.push(

@@ -42,20 +42,21 @@ class MonetizationEventModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<IngestResult> {
     if (!events.length) {
-      return { accepted: 0, duplicates: 0, inserted_ids: [] }
+      return { accepted: 0, duplicates: 0, inserted_ids: [], inserted_client_event_ids: [] }
     }
     const rows = events.map((event) => ({
       ...event,
       id: generateEntityId(undefined, "mev"),
       occurred_at: new Date(event.occurred_at).toISOString(),
     }))
-    const inserted: { id: string }[] = await sharedContext.manager!.execute(INGEST_EVENTS_SQL, [
+    const inserted: { id: string; client_event_id: string }[] = await sharedContext.manager!.execute(INGEST_EVENTS_SQL, [
       JSON.stringify(rows),
     ])
     return {
       accepted: inserted.length,
       duplicates: events.length - inserted.length,
       inserted_ids: inserted.map((row) => row.id),
+      inserted_client_event_ids: inserted.map((row) => row.client_event_id),
     }
   }
 

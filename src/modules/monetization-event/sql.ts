@@ -15,7 +15,7 @@ WITH input AS (
     occurred_at, metadata, user_agent, ip_prefix, source, now(), now()
   FROM input
   ON CONFLICT (client_event_id) WHERE deleted_at IS NULL DO NOTHING
-  RETURNING id, event_id, type, entity_id, occurred_at
+  RETURNING id, client_event_id, event_id, type, entity_id, occurred_at
 ), rollup AS (
   INSERT INTO monetization_event_daily (id, event_id, day, type, entity_id, count, created_at, updated_at)
   SELECT 'mevd_' || md5(event_id || day || type || entity_id), event_id, day, type, entity_id, n, now(), now()
@@ -29,7 +29,7 @@ WITH input AS (
   ON CONFLICT (event_id, day, type, entity_id) WHERE deleted_at IS NULL
   DO UPDATE SET count = monetization_event_daily.count + excluded.count, updated_at = now()
 )
-SELECT id FROM inserted
+SELECT id, client_event_id FROM inserted
 `
 
 /** Compensation: removes events a failed workflow inserted and takes them out of the rollups. */

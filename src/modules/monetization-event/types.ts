@@ -41,4 +41,5 @@ export type IngestResult = {
   accepted: number
   duplicates: number
   inserted_ids: string[]
+  inserted_client_event_ids: string[]
 }
