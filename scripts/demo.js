@@ -81,15 +81,16 @@ async function main() {
   process.on("SIGINT", () => stopAll(0))
   process.on("SIGTERM", () => stopAll(0))
   const storefrontPort = Number(process.env.DEMO_STOREFRONT_PORT) || (smoke ? await freePort() : 8000)
+  const port = Number(process.env.PORT) || (smoke ? await freePort() : 9000)
   const env = {
     ...process.env,
     STORE_CORS: process.env.STORE_CORS || `http://localhost:${storefrontPort}`,
+    AUTH_CORS: process.env.AUTH_CORS || `http://localhost:${storefrontPort},http://localhost:${port}`,
     DEMO_STOREFRONT_URL: `http://localhost:${storefrontPort}`,
     DATABASE_URL: await provideDatabase(),
     MEDUSA_DISABLE_TELEMETRY: "true",
     DEMO_INFO_FILE: path.join(dataDir, "demo.json"),
   }
-  const port = Number(process.env.PORT) || (smoke ? await freePort() : 9000)
   env.PORT = String(port)
   console.log("[demo] migrating…")
   await runMedusa(["db:migrate"], env)

@@ -1,8 +1,16 @@
-import { StrictMode, useState } from "react"
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
+import { FormEvent, StrictMode, useState } from "react"
 import { createRoot } from "react-dom/client"
-import { MonetizationProvider, useABTest, useTrack } from "../../storefront-widgets/src"
+import { AdSlot, MonetizationProvider, OfferList, useABTest, useTrack, WaitlistButton } from "../../storefront-widgets/src"
 
-type DemoInfo = { backend_url: string; publishable_key: string; event_id: string; experiment?: DemoExperiment }
+type DemoInfo = {
+  backend_url: string
+  publishable_key: string
+  event_id: string
+  /** SKU → variant id; "STC26-WS-PAY" is the full (waitlisted) session. */
+  variants?: Record<string, string>
+  experiment?: DemoExperiment
+}
 type DemoExperiment = { test_id: string; variants: { id: string; weight: number; headline: string }[] }
 
 function HeroExperiment({ info, experiment }: { info: DemoInfo; experiment: DemoExperiment }) {
@@ -29,7 +37,7 @@ function HeroExperiment({ info, experiment }: { info: DemoInfo; experiment: Demo
 function TrackedActions({ info }: { info: DemoInfo }) {
   const track = useTrack()
   const [log, setLog] = useState<string[]>([])
-  const send = (type: "OFFER_VIEW" | "OFFER_CLICK" | "AD_IMPRESSION" | "AD_CLICK", entityId: string) => {
+  const send = (type: "OFFER_VIEW" | "OFFER_CLICK", entityId: string) => {
     track({ type, entityId, event_id: info.event_id })
     setLog((lines) => [`${new Date().toLocaleTimeString()} ${type} ${entityId}`, ...lines].slice(0, 8))
   }
@@ -39,23 +47,113 @@ function TrackedActions({ info }: { info: DemoInfo }) {
       <p className="muted">Events are batched (10 events or 30 s) and flushed when you leave the page.</p>
       <button onClick={() => send("OFFER_VIEW", "demo-offer")}>View offer</button>
       <button onClick={() => send("OFFER_CLICK", "demo-offer")}>Click offer</button>
-      <button onClick={() => send("AD_IMPRESSION", "demo-ad")}>Ad impression</button>
-      <button onClick={() => send("AD_CLICK", "demo-ad")}>Ad click</button>
       <div className="log">{log.join("\n")}</div>
     </section>
   )
 }
 
+const FULL_SESSION_SKU = "STC26-WS-PAY"
+
+async function authPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ token?: string; message?: string }> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
+  const json = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(json.message ?? `${res.status} ${res.statusText}`)
+  return json
+}
+
+/** Medusa's emailpass flow: register an identity, create the customer with that token, then log in. */
+async function registerCustomer(info: DemoInfo, email: string, password: string): Promise<string> {
+  const base = info.backend_url.replace(/\/+$/, "")
+  const { token: registration } = await authPost(`${base}/auth/customer/emailpass/register`, { email, password })
+  await authPost(
+    `${base}/store/customers`,
+    { email, first_name: "Demo", last_name: "Customer" },
+    { authorization: `Bearer ${registration}`, "x-publishable-api-key": info.publishable_key }
+  )
+  return loginCustomer(info, email, password)
+}
+
+async function loginCustomer(info: DemoInfo, email: string, password: string): Promise<string> {
+  const { token } = await authPost(`${info.backend_url.replace(/\/+$/, "")}/auth/customer/emailpass`, { email, password })
+  if (!token) throw new Error("Login answered no token")
+  return token
+}
+
+function CustomerLogin({ info, token, setToken }: { info: DemoInfo; token?: string; setToken: (token?: string) => void }) {
+  const [email, setEmail] = useState("")
+  const [password, setPassword] = useState("")
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  if (token) {
+    return (
+      <section>
+        <h2>Customer</h2>
+        <span className="muted">Logged in. </span>
+        <button onClick={() => setToken(undefined)}>Log out</button>
+      </section>
+    )
+  }
+  const submit = (action: "login" | "register") => async (e?: FormEvent) => {
+    e?.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      setToken(action === "login" ? await loginCustomer(info, email, password) : await registerCustomer(info, email, password))
+    } catch (err) {
+      setError((err as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <section>
+      <h2>Customer</h2>
+      <form onSubmit={submit("login")}>
+        <input type="email" placeholder="email" value={email} onChange={(e) => setEmail(e.target.value)} required />{" "}
+        <input type="password" placeholder="password" value={password} onChange={(e) => setPassword(e.target.value)} required />{" "}
+        <button type="submit" disabled={busy}>Log in</button>
+        <button type="button" disabled={busy || !email || !password} onClick={() => submit("register")()}>
+          Register
+        </button>
+      </form>
+      {error && <p className="muted" role="alert">{error}</p>}
+    </section>
+  )
+}
+
+function App({ info }: { info: DemoInfo }) {
+  const [token, setToken] = useState<string>()
+  const fullSession = info.variants?.[FULL_SESSION_SKU]
+  return (
+    <MonetizationProvider baseUrl={info.backend_url} publishableKey={info.publishable_key} getCustomerToken={() => token}>
+      <main>
+        <AdSlot eventId={info.event_id} placement="EVENT_HERO" />
+        {info.experiment && <HeroExperiment info={info} experiment={info.experiment} />}
+        <CustomerLogin info={info} token={token} setToken={setToken} />
+        <section>
+          <h2>Add to your order</h2>
+          <OfferList eventId={info.event_id} placement="CHECKOUT" />
+        </section>
+        {token && fullSession && (
+          <section>
+            <h2>Workshop (sold out)</h2>
+            <WaitlistButton sessionId={fullSession} eventId={info.event_id} />
+          </section>
+        )}
+        <TrackedActions info={info} />
+      </main>
+    </MonetizationProvider>
+  )
+}
+
 async function start() {
   const info: DemoInfo = await fetch("./demo-info.json").then((r) => r.json())
+  const queryClient = new QueryClient()
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
-      <MonetizationProvider baseUrl={info.backend_url} publishableKey={info.publishable_key}>
-        <main>
-          {info.experiment && <HeroExperiment info={info} experiment={info.experiment} />}
-          <TrackedActions info={info} />
-        </main>
-      </MonetizationProvider>
+      <QueryClientProvider client={queryClient}>
+        <App info={info} />
+      </QueryClientProvider>
     </StrictMode>
   )
 }

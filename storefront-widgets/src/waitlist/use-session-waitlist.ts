@@ -1,0 +1,223 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query"
+import { useCallback, useEffect, useMemo, useState } from "react"
+import { io, Socket } from "socket.io-client"
+import { StoreApiError, storeFetch, useMonetizationConfig } from "../config"
+
+export type WaitlistStatus = "WAITING" | "OFFERED" | "ACCEPTED" | "EXPIRED" | "DECLINED" | "LEFT"
+
+export type WaitlistEntry = {
+  id: string
+  session_id: string
+  status: WaitlistStatus
+  position: number | null
+  total: number | null
+  estimated_wait_minutes: number | null
+  quantity?: number
+  offer?: { expires_at: string } | null
+  cart_id?: string | null
+  [key: string]: unknown
+}
+
+export type WaitlistOffer = { session_id: string; title?: string; message?: string; join_token: string; expires_at: string }
+
+export const WAITLIST_EVENTS = {
+  POSITION_UPDATE: "WAITLIST_POSITION_UPDATE",
+  OFFER: "WAITLIST_OFFER",
+  OFFER_EXPIRED: "WAITLIST_OFFER_EXPIRED",
+} as const
+
+export function waitlistQueryKey(sessionId: string, token: string | undefined) {
+  return ["medusa-monetization", "waitlist", sessionId, token ?? null] as const
+}
+
+/** The join token only arrives by socket; keep it for this tab so a reload can still accept. */
+const offerStorageKey = (sessionId: string) => `em_waitlist_offer:${sessionId}`
+
+function loadOffer(sessionId: string): WaitlistOffer | null {
+  try {
+    const raw = window.sessionStorage.getItem(offerStorageKey(sessionId))
+    const offer = raw ? (JSON.parse(raw) as WaitlistOffer) : null
+    return offer && Date.parse(offer.expires_at) > Date.now() ? offer : null
+  } catch {
+    return null
+  }
+}
+
+function saveOffer(sessionId: string, offer: WaitlistOffer | null) {
+  try {
+    if (offer) window.sessionStorage.setItem(offerStorageKey(sessionId), JSON.stringify(offer))
+    else window.sessionStorage.removeItem(offerStorageKey(sessionId))
+  } catch {
+    // Storage unavailable: the offer lives in memory only.
+  }
+}
+
+export type UseSessionWaitlistOptions = {
+  /** Socket.io server URL; defaults to the provider's `baseUrl`. */
+  socketUrl?: string
+  socketPath?: string
+}
+
+/** A customer's place on a full session's waitlist: REST state kept live by Socket.io pushes. */
+export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlistOptions = {}) {
+  const config = useMonetizationConfig()
+  const client = useQueryClient()
+  const token = config.getCustomerToken?.()
+  const key = useMemo(() => waitlistQueryKey(sessionId, token), [sessionId, token])
+  const [offer, setOfferState] = useState<WaitlistOffer | null>(() => loadOffer(sessionId))
+  const [expiredMessage, setExpiredMessage] = useState<string | null>(null)
+  const [connected, setConnected] = useState(false)
+  const [pending, setPending] = useState(false)
+  const [actionError, setActionError] = useState<Error | null>(null)
+  const [cart, setCart] = useState<{ id: string; [key: string]: unknown } | null>(null)
+
+  const setOffer = useCallback(
+    (next: WaitlistOffer | null) => {
+      saveOffer(sessionId, next)
+      setOfferState(next)
+    },
+    [sessionId]
+  )
+
+  const query = useQuery({
+    queryKey: key,
+    enabled: !!token,
+    retry: false,
+    queryFn: async ({ signal }) => {
+      try {
+        const body = await storeFetch<{ waitlist_entry: WaitlistEntry }>(
+          config,
+          `/store/sessions/${encodeURIComponent(sessionId)}/waitlist`,
+          { signal }
+        )
+        return body.waitlist_entry
+      } catch (e) {
+        if (e instanceof StoreApiError && e.status === 404) return null
+        throw e
+      }
+    },
+  })
+
+  const patchEntry = useCallback(
+    (patch: Partial<WaitlistEntry>) =>
+      client.setQueryData<WaitlistEntry | null>(key, (prev) => (prev ? { ...prev, ...patch } : prev)),
+    [client, key]
+  )
+
+  useEffect(() => {
+    if (!token) return
+    const socket: Socket = io(options.socketUrl ?? config.baseUrl, {
+      path: options.socketPath ?? "/socket.io",
+      auth: { token },
+      transports: ["websocket"],
+      reconnection: true,
+    })
+    const mine = (payload: { session_id?: string } | undefined) => payload?.session_id === sessionId
+    socket.on("connect", () => {
+      setConnected(true)
+      // Resync whatever was pushed while disconnected.
+      void client.invalidateQueries({ queryKey: key })
+    })
+    socket.on("disconnect", () => setConnected(false))
+    socket.on(WAITLIST_EVENTS.POSITION_UPDATE, (p: { session_id: string; position: number; total: number; estimated_wait_minutes: number }) => {
+      if (!mine(p)) return
+      patchEntry({ position: p.position, total: p.total, estimated_wait_minutes: p.estimated_wait_minutes })
+    })
+    socket.on(WAITLIST_EVENTS.OFFER, (p: WaitlistOffer) => {
+      if (!mine(p)) return
+      setExpiredMessage(null)
+      setOffer(p)
+      patchEntry({ status: "OFFERED", offer: { expires_at: p.expires_at } })
+    })
+    socket.on(WAITLIST_EVENTS.OFFER_EXPIRED, (p: { session_id: string; message?: string }) => {
+      if (!mine(p)) return
+      setOffer(null)
+      setExpiredMessage(p.message ?? "Your offer has expired.")
+      patchEntry({ status: "EXPIRED", offer: null })
+    })
+    return () => {
+      socket.removeAllListeners()
+      socket.disconnect()
+      setConnected(false)
+    }
+  }, [token, sessionId, config.baseUrl, options.socketUrl, options.socketPath, client, key, patchEntry, setOffer])
+
+  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+    setPending(true)
+    setActionError(null)
+    try {
+      return await fn()
+    } catch (e) {
+      setActionError(e as Error)
+      return undefined
+    } finally {
+      setPending(false)
+    }
+  }, [])
+
+  const base = `/store/sessions/${encodeURIComponent(sessionId)}/waitlist`
+
+  const join = useCallback(
+    (quantity?: number) =>
+      run(async () => {
+        const body = await storeFetch<{ waitlist_entry: WaitlistEntry }>(config, base, {
+          method: "POST",
+          body: JSON.stringify(quantity ? { quantity } : {}),
+        })
+        setExpiredMessage(null)
+        client.setQueryData(key, body.waitlist_entry)
+        return body.waitlist_entry
+      }),
+    [run, config, base, client, key]
+  )
+
+  const leave = useCallback(
+    () =>
+      run(async () => {
+        await storeFetch(config, base, { method: "DELETE" })
+        setOffer(null)
+        client.setQueryData(key, null)
+      }),
+    [run, config, base, client, key, setOffer]
+  )
+
+  const respond = useCallback(
+    (action: "accept" | "decline") =>
+      run(async () => {
+        if (!offer) throw new Error("There is no open offer")
+        const body = await storeFetch<{ cart?: { id: string }; waitlist_entry?: WaitlistEntry }>(config, `${base}/${action}`, {
+          method: "POST",
+          body: JSON.stringify({ join_token: offer.join_token }),
+        })
+        setOffer(null)
+        if (body?.cart) setCart(body.cart)
+        if (body?.waitlist_entry) client.setQueryData(key, body.waitlist_entry)
+        else patchEntry({ status: action === "accept" ? "ACCEPTED" : "DECLINED", offer: null })
+        return body
+      }),
+    [run, offer, config, base, setOffer, client, key, patchEntry]
+  )
+  const accept = useCallback(() => respond("accept"), [respond])
+  const decline = useCallback(() => respond("decline"), [respond])
+
+  const entry = query.data ?? null
+  // An offer only counts while the entry is offered (or its state is still loading).
+  const activeOffer = offer && (!entry || entry.status === "OFFERED") ? offer : null
+
+  return {
+    entry,
+    offer: activeOffer,
+    expiredMessage,
+    cart,
+    connected,
+    isLoggedIn: !!token,
+    isLoading: query.isLoading,
+    isPending: pending,
+    error: actionError ?? (query.error as Error | null),
+    join,
+    leave,
+    accept,
+    decline,
+    refetch: query.refetch,
+  }
+}
