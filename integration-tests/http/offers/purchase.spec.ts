@@ -1,4 +1,5 @@
-import path from "path"
+import { useFakeStripe } from "../../helpers/stripe/use-fake-stripe"
+import { waitFor } from "../../helpers/wait-for"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { processPaymentWorkflowId } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -8,7 +9,6 @@ import { holdOfferWorkflow } from "../../../src/workflows/offer/workflows/hold-o
 import { releaseExpiredOfferHoldsWorkflow } from "../../../src/workflows/offer/workflows/release-expired-offer-holds"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { FakeStripeApi, startFakeStripeApi } from "../../helpers/stripe/fake-stripe-api"
 import { paymentIntentEvent, signStripeWebhook } from "../../helpers/stripe/sign-webhook"
 import { TicketProduct } from "../../helpers/ticket-product"
 import { createOfferFixtures, DAY, offerBody } from "./fixtures"
@@ -18,41 +18,7 @@ jest.setTimeout(300_000)
 const WEBHOOK_SECRET = "whsec_offer_purchase_spec"
 const WEBHOOK_PATH = "/hooks/payment/stripe_stripe"
 
-// medusa-config.ts reads these when the runner boots; see payment/stripe-checkout.spec.ts.
-const previousEnv = {
-  STRIPE_PROVIDER_RESOLVE: process.env.STRIPE_PROVIDER_RESOLVE,
-  STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
-  STRIPE_API_KEY: process.env.STRIPE_API_KEY,
-  STRIPE_FAKE_PORT: process.env.STRIPE_FAKE_PORT,
-}
-process.env.STRIPE_PROVIDER_RESOLVE = path.resolve(__dirname, "../../helpers/stripe/test-stripe-provider")
-process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-process.env.STRIPE_API_KEY = "sk_test_offer_purchase_spec"
-
-let fake: FakeStripeApi
-
-beforeAll(async () => {
-  fake = await startFakeStripeApi()
-  process.env.STRIPE_FAKE_PORT = String(fake.port)
-})
-
-afterAll(async () => {
-  await fake?.close()
-  for (const [key, value] of Object.entries(previousEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`waitFor: condition not met within ${timeoutMs} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+const stripe = useFakeStripe({ webhookSecret: WEBHOOK_SECRET, apiKey: "sk_test_offer_purchase_spec" })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -84,7 +50,7 @@ medusaIntegrationTestRunner({
     })
 
     beforeEach(async () => {
-      fake.requests.length = 0
+      stripe.api.requests.length = 0
       processPaymentRuns.length = 0
       setup = await createStoreSetup(getContainer())
       ;({ event, merch } = await createOfferFixtures(getContainer(), setup))
@@ -229,7 +195,7 @@ medusaIntegrationTestRunner({
         expect(minutes).toBeGreaterThan(14)
         expect(minutes).toBeLessThanOrEqual(15)
         expect(payment_session).toMatchObject({ provider_id: "pp_stripe_stripe", amount: 40 })
-        const intent = fake.intents.get(payment_session.data.id)!
+        const intent = stripe.api.intents.get(payment_session.data.id)!
         expect(payment_session.data.client_secret).toBe(intent.client_secret)
         expect(await stock(offer.id)).toEqual({ sold: 0, held: 2 })
         const stored = await offers().retrieveOfferHold(hold.id)
@@ -314,12 +280,12 @@ medusaIntegrationTestRunner({
       const buyAndPay = async (offerId: string, quantity = 2) => {
         const res = await purchase(offerId, { quantity })
         const intentId: string = res.data.payment_session.data.id
-        fake.confirm(intentId)
+        stripe.api.confirm(intentId)
         return { cartId: res.data.cart.id as string, holdId: res.data.hold.id as string, intentId }
       }
       const sendAuthorizedWebhook = async (intentId: string) => {
         const signed = signStripeWebhook(
-          paymentIntentEvent("payment_intent.amount_capturable_updated", fake.intents.get(intentId)!),
+          paymentIntentEvent("payment_intent.amount_capturable_updated", stripe.api.intents.get(intentId)!),
           WEBHOOK_SECRET
         )
         expect((await postWebhook(signed.body, signed.headers)).status).toBe(200)
@@ -392,7 +358,7 @@ medusaIntegrationTestRunner({
 
         // Second buyer's hold expires and the last unit is sold meanwhile: completion fails.
         const res = await purchase(offer.id, { quantity: 1 }, other.token)
-        fake.confirm(res.data.payment_session.data.id)
+        stripe.api.confirm(res.data.payment_session.data.id)
         await offers().updateOfferHolds({ id: res.data.hold.id, expires_at: new Date(Date.now() - 1000) })
         await releaseExpiredOfferHoldsWorkflow(getContainer()).run({ input: {} })
         await offers().updateOffers({ id: offer.id, inventory_total: 2 })
@@ -403,7 +369,7 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(body)).toMatch(/expired and the offer is sold out/)
         expect(await orderIdForCart(res.data.cart.id)).toBeUndefined()
         expect(
-          fake.requests.filter((r) => r.path === `/v1/payment_intents/${res.data.payment_session.data.id}/capture`)
+          stripe.api.requests.filter((r) => r.path === `/v1/payment_intents/${res.data.payment_session.data.id}/capture`)
         ).toHaveLength(0)
       })
     })

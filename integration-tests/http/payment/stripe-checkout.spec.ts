@@ -1,10 +1,10 @@
-import path from "path"
+import { useFakeStripe } from "../../helpers/stripe/use-fake-stripe"
+import { waitFor } from "../../helpers/wait-for"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { processPaymentWorkflowId } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { FakeStripeApi, startFakeStripeApi } from "../../helpers/stripe/fake-stripe-api"
 import { paymentIntentEvent, signStripeWebhook } from "../../helpers/stripe/sign-webhook"
 import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
 
@@ -15,44 +15,7 @@ const WEBHOOK_PATH = "/hooks/payment/stripe_stripe"
 const TICKET_PRICE = 25
 const QUANTITY = 2
 
-// medusa-config.ts reads these when the runner loads it (in its beforeAll), so they
-// only have to be set before that; the fake's port is known once it listens, below.
-const previousEnv = {
-  STRIPE_PROVIDER_RESOLVE: process.env.STRIPE_PROVIDER_RESOLVE,
-  STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
-  STRIPE_API_KEY: process.env.STRIPE_API_KEY,
-  STRIPE_FAKE_PORT: process.env.STRIPE_FAKE_PORT,
-}
-process.env.STRIPE_PROVIDER_RESOLVE = path.resolve(__dirname, "../../helpers/stripe/test-stripe-provider")
-process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-process.env.STRIPE_API_KEY = "sk_test_stripe_checkout_spec"
-
-let fake: FakeStripeApi
-
-// Registered before the runner's describe, so it runs before Medusa boots and the
-// test provider (which refuses to start without STRIPE_FAKE_PORT) finds the fake.
-beforeAll(async () => {
-  fake = await startFakeStripeApi()
-  process.env.STRIPE_FAKE_PORT = String(fake.port)
-})
-
-afterAll(async () => {
-  await fake?.close()
-  for (const [key, value] of Object.entries(previousEnv)) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-})
-
-async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`waitFor: condition not met within ${timeoutMs} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+const stripe = useFakeStripe({ webhookSecret: WEBHOOK_SECRET, apiKey: "sk_test_stripe_checkout_spec" })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -97,7 +60,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeEach(async () => {
-      fake.requests.length = 0
+      stripe.api.requests.length = 0
       processPaymentRuns.length = 0
       setup = await createStoreSetup(getContainer())
       ticket = await createTicketProduct(getContainer(), setup, { price: TICKET_PRICE })
@@ -148,12 +111,12 @@ medusaIntegrationTestRunner({
         expect(response.status).toBe(200)
         expect(response.data.payment_collection).toMatchObject({ id: paymentCollectionId, amount: 50 })
         expect(session).toMatchObject({ provider_id: "pp_stripe_stripe", status: "pending", amount: 50 })
-        const intent = fake.intents.get(intentId)!
+        const intent = stripe.api.intents.get(intentId)!
         expect(intent).toBeDefined()
         expect(session.data.client_secret).toBe(intent.client_secret)
         expect(session.data.client_secret).toMatch(new RegExp(`^${intentId}_secret_`))
 
-        const creates = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")
+        const creates = stripe.api.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")
         expect(creates).toHaveLength(1)
         expect(creates[0].body).toMatchObject({
           amount: String(TICKET_PRICE * QUANTITY * 100),
@@ -168,14 +131,14 @@ medusaIntegrationTestRunner({
       it("turns a paid cart into an order with an authorized payment that the admin captures", async () => {
         const { cartId, intentId } = await startCheckout()
         // The customer confirms the card with Stripe.js; the intent waits for capture.
-        fake.confirm(intentId)
-        expect(fake.intents.get(intentId)!.status).toBe("requires_capture")
+        stripe.api.confirm(intentId)
+        expect(stripe.api.intents.get(intentId)!.status).toBe("requires_capture")
 
         const completed = await api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders(setup))
         expect(completed.status).toBe(200)
         expect(completed.data.type).toBe("order")
         const orderId: string = completed.data.order.id
-        expect(fake.requests).toContainEqual(
+        expect(stripe.api.requests).toContainEqual(
           expect.objectContaining({ method: "GET", path: `/v1/payment_intents/${intentId}` })
         )
 
@@ -189,10 +152,10 @@ medusaIntegrationTestRunner({
         const captured = await api.post(`/admin/payments/${payments[0].id}/capture`, {}, admin)
         expect(captured.status).toBe(200)
         expect(captured.data.payment.captured_at).toBeTruthy()
-        expect(fake.requests).toContainEqual(
+        expect(stripe.api.requests).toContainEqual(
           expect.objectContaining({ method: "POST", path: `/v1/payment_intents/${intentId}/capture` })
         )
-        expect(fake.intents.get(intentId)).toMatchObject({ status: "succeeded", amount_received: 5000 })
+        expect(stripe.api.intents.get(intentId)).toMatchObject({ status: "succeeded", amount_received: 5000 })
         expect((await getOrder(orderId)).payment_status).toBe("captured")
       })
     })
@@ -200,11 +163,11 @@ medusaIntegrationTestRunner({
     describe("POST /hooks/payment/stripe_stripe", () => {
       it("completes the cart from a signed amount_capturable_updated and captures on payment_intent.succeeded", async () => {
         const { cartId, intentId } = await startCheckout()
-        fake.confirm(intentId)
+        stripe.api.confirm(intentId)
 
         // The customer closed the tab after paying: only Stripe's webhook reaches Medusa.
         const authorizedEvent = signStripeWebhook(
-          paymentIntentEvent("payment_intent.amount_capturable_updated", fake.intents.get(intentId)!),
+          paymentIntentEvent("payment_intent.amount_capturable_updated", stripe.api.intents.get(intentId)!),
           WEBHOOK_SECRET
         )
         const received = await postWebhook(authorizedEvent.body, authorizedEvent.headers)
@@ -219,13 +182,13 @@ medusaIntegrationTestRunner({
         expect(authorized.payment_collections[0].payments[0].data.id).toBe(intentId)
 
         // Captured on Stripe's side (dashboard / automatic capture), then announced.
-        Object.assign(fake.intents.get(intentId)!, {
+        Object.assign(stripe.api.intents.get(intentId)!, {
           status: "succeeded",
           amount_received: 5000,
           amount_capturable: 0,
         })
         const succeededEvent = signStripeWebhook(
-          paymentIntentEvent("payment_intent.succeeded", fake.intents.get(intentId)!),
+          paymentIntentEvent("payment_intent.succeeded", stripe.api.intents.get(intentId)!),
           WEBHOOK_SECRET
         )
         expect((await postWebhook(succeededEvent.body, succeededEvent.headers)).status).toBe(200)
@@ -235,7 +198,7 @@ medusaIntegrationTestRunner({
         expect(captured.payment_status).toBe("captured")
         expect(captured.payment_collections[0].payments[0].captured_at).toBeTruthy()
         // Medusa still calls capture; the provider accepts Stripe's "already succeeded" answer.
-        expect(fake.requests).toContainEqual(
+        expect(stripe.api.requests).toContainEqual(
           expect.objectContaining({ method: "POST", path: `/v1/payment_intents/${intentId}/capture` })
         )
       })
@@ -251,8 +214,8 @@ medusaIntegrationTestRunner({
         // retried up to `webhook_retries || 3` attempts, failing the same way), and
         // nothing changes: no processPaymentWorkflow run, no payment, no order.
         const { cartId, intentId, session } = await startCheckout()
-        fake.confirm(intentId)
-        const event = paymentIntentEvent("payment_intent.amount_capturable_updated", fake.intents.get(intentId)!)
+        stripe.api.confirm(intentId)
+        const event = paymentIntentEvent("payment_intent.amount_capturable_updated", stripe.api.intents.get(intentId)!)
 
         const paymentModule = getContainer().resolve(Modules.PAYMENT)
         const spy = jest.spyOn(paymentModule, "getWebhookActionAndData")
@@ -288,7 +251,7 @@ medusaIntegrationTestRunner({
           expect((await getCart(cartId)).completed_at).toBeFalsy()
           const payments = await api.get(`/admin/payments?payment_session_id=${session.id}`, admin)
           expect(payments.data.payments).toHaveLength(0)
-          expect(fake.requests.filter((r) => r.path.startsWith(`/v1/payment_intents/${intentId}`))).toHaveLength(0)
+          expect(stripe.api.requests.filter((r) => r.path.startsWith(`/v1/payment_intents/${intentId}`))).toHaveLength(0)
 
           // Control: the same event, correctly signed, is processed.
           expect((await postWebhook(signed.body, signed.headers)).status).toBe(200)
