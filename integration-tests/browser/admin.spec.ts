@@ -1,8 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
-import { AdminBuild, ensureAdminBuild } from "../helpers/browser/admin-build"
-import { AdminServer, startAdminServer } from "../helpers/browser/admin-server"
-import { Browser, collectPageProblems, launchChromium, saveScreenshot } from "../helpers/browser/chromium"
+import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 
 // Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
@@ -12,34 +11,15 @@ jest.setTimeout(180_000)
 const ADMIN_EMAIL = "browser-admin@test.dev"
 const ADMIN_PASSWORD = "supersecret"
 
-let adminBuild: Promise<AdminBuild>
-
-// Started before the runner boots Medusa and awaited after: the build and the migrations overlap.
-beforeAll(() => {
-  adminBuild = ensureAdminBuild()
-  adminBuild.catch(() => undefined)
-})
+const adminBuild = buildAdminEarly()
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let server: AdminServer
-    let browser: Browser
-
-    beforeAll(async () => {
-      const build = await adminBuild
-      process.stdout.write(`[browser] admin build ${build.rebuilt ? "rebuilt" : "reused"} in ${build.ms} ms\n`)
-      server = await startAdminServer({ adminDir: build.dir, apiBaseUrl: api.defaults.baseURL! })
-      browser = await launchChromium()
-    }, 900_000)
-
-    afterAll(async () => {
-      await browser?.close()
-      await server?.close()
-    })
+    const session = useAdminSession(api, adminBuild)
 
     describe("Admin: /app/monetization", () => {
       it("logs in through the form, lists tracked events, filters by type, without console errors", async () => {
-        const { page } = browser
+        const { page } = session.browser
         const problems = collectPageProblems(page)
 
         await adminHeaders(api, getContainer(), ADMIN_EMAIL)
@@ -71,17 +51,13 @@ medusaIntegrationTestRunner({
         )
         expect(tracked.data.accepted).toBe(2)
 
-        await page.goto(`${server.url}/app/login`)
-        await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
-        await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-        await page.locator('button[type="submit"]').click()
-        await page.waitForURL((url) => !url.pathname.startsWith("/app/login"), { timeout: 20_000 })
+        await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
         const sidebarLink = page.locator('a[href="/app/monetization"]').first()
         await sidebarLink.waitFor({ timeout: 20_000 })
         await expect(sidebarLink.innerText()).resolves.toContain("Monetization")
         await sidebarLink.click()
-        await page.waitForURL(`${server.url}/app/monetization`)
+        await page.waitForURL(`${session.server.url}/app/monetization`)
 
         const eventLog = page.getByTestId("monetization-events")
         const rows = eventLog.locator("tbody tr")

@@ -1,9 +1,8 @@
 import fs from "fs"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
-import { AdminBuild, ensureAdminBuild } from "../helpers/browser/admin-build"
-import { AdminServer, startAdminServer } from "../helpers/browser/admin-server"
-import { Browser, collectPageProblems, launchChromium, saveScreenshot } from "../helpers/browser/chromium"
+import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
 
@@ -16,13 +15,7 @@ const ADMIN_PASSWORD = "supersecret"
 const EVENT_TITLE = "Browser Analytics Fest"
 const DAY_MS = 86_400_000
 
-let adminBuild: Promise<AdminBuild>
-
-// Started before the runner boots Medusa and awaited after: the build and the migrations overlap.
-beforeAll(() => {
-  adminBuild = ensureAdminBuild()
-  adminBuild.catch(() => undefined)
-})
+const adminBuild = buildAdminEarly()
 
 let seq = 0
 const events = (count: number, type: string, entityId: string, eventId: string, daysAgo: number) =>
@@ -38,24 +31,11 @@ const events = (count: number, type: string, entityId: string, eventId: string, 
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let server: AdminServer
-    let browser: Browser
-
-    beforeAll(async () => {
-      const build = await adminBuild
-      process.stdout.write(`[browser] admin build ${build.rebuilt ? "rebuilt" : "reused"} in ${build.ms} ms\n`)
-      server = await startAdminServer({ adminDir: build.dir, apiBaseUrl: api.defaults.baseURL! })
-      browser = await launchChromium()
-    }, 900_000)
-
-    afterAll(async () => {
-      await browser?.close()
-      await server?.close()
-    })
+    const session = useAdminSession(api, adminBuild)
 
     describe("Admin: /app/analytics and the product widget", () => {
       it("shows an event's KPIs, revenue chart and top tables, and exports CSV, without console errors", async () => {
-        const { page } = browser
+        const { page } = session.browser
         const problems = collectPageProblems(page)
         const container = getContainer()
 
@@ -101,11 +81,7 @@ medusaIntegrationTestRunner({
         expect(expected.offers.total_views).toBe(10)
         expect(expected.ads.total_impressions).toBe(12)
 
-        await page.goto(`${server.url}/app/login`)
-        await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
-        await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-        await page.locator('button[type="submit"]').click()
-        await page.waitForURL((url) => !url.pathname.startsWith("/app/login"), { timeout: 20_000 })
+        await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
         const sidebarLink = page.locator('a[href="/app/analytics"]').first()
         await sidebarLink.waitFor({ timeout: 20_000 })
@@ -155,7 +131,7 @@ medusaIntegrationTestRunner({
         expect(csv.filter(Boolean)).toHaveLength(31)
 
         // The same dashboard sits on the event's product page.
-        await page.goto(`${server.url}/app/products/${eventId}`)
+        await page.goto(`${session.server.url}/app/products/${eventId}`)
         const widget = page.getByTestId("monetization-dashboard")
         await widget.getByTestId("kpi-offers-views").waitFor({ timeout: 30_000 })
         await expect(widget.getByTestId("kpi-offers-views").innerText()).resolves.toBe("10")

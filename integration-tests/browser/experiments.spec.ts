@@ -1,8 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
-import { AdminBuild, ensureAdminBuild } from "../helpers/browser/admin-build"
-import { AdminServer, startAdminServer } from "../helpers/browser/admin-server"
-import { Browser, collectPageProblems, launchChromium, saveScreenshot } from "../helpers/browser/chromium"
+import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
 
@@ -15,13 +14,7 @@ const ADMIN_PASSWORD = "supersecret"
 const TEST_ID = "browser-checkout-banner"
 const EVENT_TITLE = "Browser Experiments Fest"
 
-let adminBuild: Promise<AdminBuild>
-
-// Started before the runner boots Medusa and awaited after: the build and the migrations overlap.
-beforeAll(() => {
-  adminBuild = ensureAdminBuild()
-  adminBuild.catch(() => undefined)
-})
+const adminBuild = buildAdminEarly()
 
 /** `count` sessions of one variant: a view each, a conversion for the first `conversions`. */
 function sessions(eventId: string, variantId: string, count: number, conversions: number) {
@@ -37,24 +30,11 @@ function sessions(eventId: string, variantId: string, count: number, conversions
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let server: AdminServer
-    let browser: Browser
-
-    beforeAll(async () => {
-      const build = await adminBuild
-      process.stdout.write(`[browser] admin build ${build.rebuilt ? "rebuilt" : "reused"} in ${build.ms} ms\n`)
-      server = await startAdminServer({ adminDir: build.dir, apiBaseUrl: api.defaults.baseURL! })
-      browser = await launchChromium()
-    }, 900_000)
-
-    afterAll(async () => {
-      await browser?.close()
-      await server?.close()
-    })
+    const session = useAdminSession(api, adminBuild)
 
     describe("Admin: /app/experiments", () => {
       it("creates an experiment in the form, starts it, shows results with a recommendation and declares the winner", async () => {
-        const { page } = browser
+        const { page } = session.browser
         const problems = collectPageProblems(page)
         const container = getContainer()
 
@@ -62,17 +42,13 @@ medusaIntegrationTestRunner({
         const setup = await createStoreSetup(container, { withStripe: false })
         const event = await createTicketProduct(container, setup, { title: EVENT_TITLE })
 
-        await page.goto(`${server.url}/app/login`)
-        await page.locator('input[name="email"]').fill(ADMIN_EMAIL)
-        await page.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-        await page.locator('button[type="submit"]').click()
-        await page.waitForURL((url) => !url.pathname.startsWith("/app/login"), { timeout: 20_000 })
+        await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
         const sidebarLink = page.locator('a[href="/app/experiments"]').first()
         await sidebarLink.waitFor({ timeout: 20_000 })
         await expect(sidebarLink.innerText()).resolves.toContain("Experiments")
         await sidebarLink.click()
-        await page.waitForURL(`${server.url}/app/experiments`)
+        await page.waitForURL(`${session.server.url}/app/experiments`)
         await page.getByTestId("experiments").getByText("No experiments yet").waitFor({ timeout: 20_000 })
 
         // Create through the form: key, event (a product), name, the two default variants re-weighted.
@@ -96,7 +72,7 @@ medusaIntegrationTestRunner({
         expect((await created).status()).toBe(200)
 
         // Saving opens the detail page.
-        await page.waitForURL(`${server.url}/app/experiments/${TEST_ID}`, { timeout: 20_000 })
+        await page.waitForURL(`${session.server.url}/app/experiments/${TEST_ID}`, { timeout: 20_000 })
         const detail = page.getByTestId("experiment-detail")
         await detail.getByText("Checkout banner copy").waitFor({ timeout: 20_000 })
         await expect(detail.getByTestId("experiment-status").innerText()).resolves.toBe("Draft")
