@@ -72,7 +72,11 @@ async function main() {
   delete env.REDIS_URL
   delete env.DATABASE_URL
   const jest = path.join(root, "node_modules", "jest", "bin", "jest.js")
-  const child = spawn(process.execPath, [jest, "--runInBand", "--forceExit", ...process.argv.slice(2)], {
+  // One test file at a time (each HTTP file boots a whole Medusa app, and they share
+  // the database server), in a worker that is replaced once it holds over 1 GB: Medusa
+  // apps do not release all their memory, and one process running every file runs out.
+  const jestArgs = ["--maxWorkers=1", "--workerIdleMemoryLimit=1GB", "--forceExit", ...process.argv.slice(2)]
+  const child = spawn(process.execPath, [jest, ...jestArgs], {
     cwd: root,
     env,
     stdio: "inherit",
