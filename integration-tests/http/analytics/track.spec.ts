@@ -64,6 +64,18 @@ medusaIntegrationTestRunner({
         expect(response.data.rejected[3].reason).toMatch(/past/)
       })
 
+      it("answers 202 with every event rejected when none is valid, and stores nothing", async () => {
+        const response = await api.post(
+          "/store/analytics/track",
+          { events: [event({ type: "NOPE" }), event({ timestamp: "not a date" }), { junk: true }] },
+          storeHeaders(setup)
+        )
+        expect(response.status).toBe(202)
+        expect(response.data).toMatchObject({ accepted: 0, duplicates: 0 })
+        expect(response.data.rejected.map((r: { index: number }) => r.index)).toEqual([0, 1, 2])
+        expect(await storedEvents()).toHaveLength(0)
+      })
+
       it("counts a retried batch once and keeps the daily rollup exact", async () => {
         const batch = { events: [event(), event(), event({ type: "OFFER_CLICK" })] }
         await api.post("/store/analytics/track", batch, storeHeaders(setup))
