@@ -1,7 +1,7 @@
 import { useFakeStripe } from "../../helpers/stripe/use-fake-stripe"
+import { trackProcessPaymentRuns } from "../../helpers/stripe/process-payment-runs"
 import { waitFor } from "../../helpers/wait-for"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { processPaymentWorkflowId } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { OFFER_MODULE } from "../../../src/modules/offer"
 import type OfferModuleService from "../../../src/modules/offer/service"
@@ -29,25 +29,7 @@ medusaIntegrationTestRunner({
     let fan: { token: string; customerId: string }
     let other: { token: string; customerId: string }
 
-    const processPaymentRuns: Array<{ errors: unknown[] }> = []
-    const onProcessPaymentEvent = (e: { eventType: string; errors?: unknown[] }) => {
-      if (e.eventType === "onFinish") processPaymentRuns.push({ errors: e.errors ?? [] })
-    }
-
-    beforeAll(async () => {
-      // See stripe-checkout.spec.ts: 2.21.2's webhook route reads `webhook_delay` from here.
-      const paymentModule = getContainer().resolve(Modules.PAYMENT) as unknown as { options?: object }
-      paymentModule.options = { ...(paymentModule.options ?? {}), webhook_delay: 50 }
-      await getContainer()
-        .resolve(Modules.WORKFLOW_ENGINE)
-        .subscribe({ workflowId: processPaymentWorkflowId, subscriber: onProcessPaymentEvent })
-    })
-
-    afterAll(async () => {
-      await getContainer()
-        ?.resolve(Modules.WORKFLOW_ENGINE)
-        .unsubscribe({ workflowId: processPaymentWorkflowId, subscriberOrId: onProcessPaymentEvent })
-    })
+    const processPaymentRuns = trackProcessPaymentRuns(getContainer)
 
     beforeEach(async () => {
       stripe.api.requests.length = 0

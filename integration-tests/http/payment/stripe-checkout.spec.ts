@@ -1,7 +1,7 @@
 import { useFakeStripe } from "../../helpers/stripe/use-fake-stripe"
+import { trackProcessPaymentRuns } from "../../helpers/stripe/process-payment-runs"
 import { waitFor } from "../../helpers/wait-for"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { processPaymentWorkflowId } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
@@ -25,34 +25,7 @@ medusaIntegrationTestRunner({
     let ticket: TicketProduct
     let admin: { headers: Record<string, string> }
 
-    // Finished runs of the workflow the webhook subscriber starts. Tests wait for them
-    // rather than for the first visible effect: completeCartWorkflow links the order
-    // before it authorizes the payment, and a run still going when the runner drops the
-    // database fails with "DriverException: aborted".
-    const processPaymentRuns: Array<{ transactionId: string; errors: unknown[] }> = []
-    const onProcessPaymentEvent = (event: { eventType: string; transactionId: string; errors?: unknown[] }) => {
-      if (event.eventType === "onFinish") {
-        processPaymentRuns.push({ transactionId: event.transactionId, errors: event.errors ?? [] })
-      }
-    }
-
-    beforeAll(async () => {
-      // 2.21.2's webhook route reads `webhook_delay` from `paymentModule.options`, which
-      // the module never sets, so every webhook would wait the 5 s default. We set it on
-      // the resolved singleton (the object the route resolves); 0 would fall back to 5000.
-      const paymentModule = getContainer().resolve(Modules.PAYMENT) as unknown as { options?: object }
-      paymentModule.options = { ...(paymentModule.options ?? {}), webhook_delay: 50 }
-
-      await getContainer()
-        .resolve(Modules.WORKFLOW_ENGINE)
-        .subscribe({ workflowId: processPaymentWorkflowId, subscriber: onProcessPaymentEvent })
-    })
-
-    afterAll(async () => {
-      await getContainer()
-        ?.resolve(Modules.WORKFLOW_ENGINE)
-        .unsubscribe({ workflowId: processPaymentWorkflowId, subscriberOrId: onProcessPaymentEvent })
-    })
+    const processPaymentRuns = trackProcessPaymentRuns(getContainer)
 
     const waitForProcessPaymentRuns = async (count: number) => {
       await waitFor(async () => processPaymentRuns.length >= count)
