@@ -11,12 +11,14 @@ import {
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateInventoryItemsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import fs from "fs"
 import path from "path"
 import { createAbTestWorkflow, startAbTestWorkflow } from "../src/workflows/abtest"
 import { seedMonetization } from "./seed-monetization"
+import { seedVenuePickup } from "./seed-pickup"
 
 export const DEMO_ADMIN = { email: "admin@example.com", password: "supersecret" }
 export const DEMO_EVENT_HANDLE = "summer-tech-conference-2026"
@@ -29,6 +31,7 @@ export const DEMO_EXPERIMENT = {
 }
 
 const TICKET_OPTION = "Ticket"
+const REGION_COUNTRIES = ["de", "fr", "nl", "es", "it"]
 const VARIANTS = [
   { title: "General Admission", sku: "STC26-GA", price: 149, stock: 200 },
   { title: "VIP", sku: "STC26-VIP", price: 399, stock: 50 },
@@ -76,7 +79,7 @@ export default async function seedDemo({ container }: ExecArgs) {
         {
           name: "Europe",
           currency_code: "eur",
-          countries: ["de", "fr", "nl", "es", "it"],
+          countries: REGION_COUNTRIES,
           payment_providers: ["pp_stripe_stripe", "pp_system_default"],
         },
       ],
@@ -91,7 +94,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   })
 
   const { result: profiles } = await createShippingProfilesWorkflow(container).run({
-    input: { data: [{ name: "Digital tickets", type: "digital" }] },
+    input: { data: [{ name: "Merchandise", type: "default" }] },
   })
 
   const { result: products } = await createProductsWorkflow(container).run({
@@ -102,7 +105,6 @@ export default async function seedDemo({ container }: ExecArgs) {
           handle: DEMO_EVENT_HANDLE,
           description: "Two days of talks and hands-on workshops. Workshops have limited seats.",
           status: ProductStatus.PUBLISHED,
-          shipping_profile_id: profiles[0].id,
           options: [{ title: TICKET_OPTION, values: VARIANTS.map((v) => v.title) }],
           variants: VARIANTS.map((variant) => ({
             title: variant.title,
@@ -123,6 +125,12 @@ export default async function seedDemo({ container }: ExecArgs) {
     fields: ["id", "sku", "inventory_items.inventory_item_id"],
     filters: { product_id: event.id },
   })
+  // Tickets are delivered digitally: no shipping method at checkout.
+  await updateInventoryItemsWorkflow(container).run({
+    input: {
+      updates: variants.map((variant) => ({ id: variant.inventory_items![0]!.inventory_item_id, requires_shipping: false })),
+    },
+  })
   await createInventoryLevelsWorkflow(container).run({
     input: {
       inventory_levels: variants.map((variant) => ({
@@ -133,6 +141,12 @@ export default async function seedDemo({ container }: ExecArgs) {
     },
   })
 
+  await seedVenuePickup(container, {
+    locationId: locations[0].id,
+    shippingProfileId: profiles[0].id,
+    regionId: regions[0].id,
+    countries: REGION_COUNTRIES,
+  })
   await createDemoAdmin(container)
   await createDemoExperiment(container, event.id)
   const variantIdOf = (sku: string) => variants.find((v) => v.sku === sku)!.id

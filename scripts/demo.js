@@ -10,6 +10,8 @@ const { startEmbeddedPostgres } = require("./lib/embedded-pg")
 const { freePort } = require("./lib/free-port")
 const { runMedusa, waitForHttp } = require("./lib/medusa-process")
 const { buildDemoStorefront, serveDemoStorefront } = require("./lib/demo-storefront")
+const { startOfflineStripe } = require("./lib/offline-stripe")
+const { buyOfferInStorefront } = require("./lib/demo-purchase-check")
 
 const root = path.resolve(__dirname, "..")
 const dataDir = path.join(root, ".demo-data")
@@ -74,7 +76,22 @@ async function smokeCheck(baseUrl, info) {
   for (const [name, ok] of checks) {
     console.log(`[demo:smoke] ${ok ? "ok  " : "FAIL"} ${name}`)
   }
-  return checks.every(([, ok]) => ok)
+  return checks.every(([, ok]) => ok) && (await purchaseCheck(info))
+}
+
+/** An attendee buys the T-shirt offer in the storefront page, paying through Medusa's Stripe provider. */
+async function purchaseCheck(info) {
+  const name = "an attendee buys the T-shirt offer in the storefront (Chromium, Stripe provider, order placed)"
+  const screenshot = path.join(root, ".test-artifacts", "demo-offer-purchase.png")
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true })
+  try {
+    const skipped = await buyOfferInStorefront({ storefrontUrl: `http://localhost:${info.storefront_port}`, screenshot })
+    console.log(`[demo:smoke] ${skipped ? "SKIP" : "ok  "} ${name}${skipped ? ` — ${skipped}` : ""}`)
+    return true
+  } catch (error) {
+    console.log(`[demo:smoke] FAIL ${name}: ${error.message.split("\n")[0]}`)
+    return false
+  }
 }
 
 async function main() {
@@ -92,6 +109,13 @@ async function main() {
     DEMO_INFO_FILE: path.join(dataDir, "demo.json"),
   }
   env.PORT = String(port)
+  const baseUrl = `http://localhost:${port}`
+  // Without a real key (and internet) Medusa's Stripe provider talks to a local Stripe stand-in.
+  const offlineStripe = process.env.STRIPE_API_KEY ? undefined : await startOfflineStripe({ medusaUrl: baseUrl })
+  if (offlineStripe) {
+    Object.assign(env, offlineStripe.env)
+    cleanups.push(() => offlineStripe.api.close())
+  }
   console.log("[demo] migrating…")
   await runMedusa(["db:migrate"], env)
   console.log("[demo] seeding…")
@@ -106,9 +130,12 @@ async function main() {
   })
   cleanups.push(() => stopProcessGroup(server))
   server.on("exit", (code) => !stopping && stopAll(code ?? 1))
-  const baseUrl = `http://localhost:${port}`
   await buildDemoStorefront()
-  const storefront = await serveDemoStorefront(storefrontPort, { ...info, backend_url: baseUrl })
+  const storefront = await serveDemoStorefront(
+    storefrontPort,
+    { ...info, backend_url: baseUrl, offline_stripe: Boolean(offlineStripe) },
+    offlineStripe?.api
+  )
   cleanups.push(() => new Promise((resolve) => storefront.close(resolve)))
   await waitForHttp(`${baseUrl}/health`, 180_000)
 
@@ -119,6 +146,7 @@ async function main() {
     Store API:        ${baseUrl}/store
     Publishable key:  ${info.publishable_key}
     Event (product):  ${info.event_id}
+    Payments:         ${offlineStripe ? `Medusa's Stripe provider against a local Stripe stand-in on :${offlineStripe.api.port} (set STRIPE_API_KEY for real Stripe)` : "Stripe (STRIPE_API_KEY)"}
   Ctrl-C stops Medusa and the embedded Postgres.
 `)
   if (smoke) {

@@ -1,12 +1,25 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 import { FormEvent, StrictMode, useState } from "react"
 import { createRoot } from "react-dom/client"
-import { AdSlot, MonetizationProvider, OfferList, useABTest, useTrack, WaitlistButton } from "../../storefront-widgets/src"
+import {
+  AdSlot,
+  MonetizationProvider,
+  OfferList,
+  storeFetch,
+  useABTest,
+  useMonetizationConfig,
+  useTrack,
+  WaitlistButton,
+} from "../../storefront-widgets/src"
+import { Checkout, MyOfferPurchases } from "./checkout"
 
 type DemoInfo = {
   backend_url: string
   publishable_key: string
   event_id: string
+  region_id?: string
+  /** The demo runs Medusa's Stripe provider against a local Stripe stand-in. */
+  offline_stripe?: boolean
   /** SKU → variant id; "STC26-WS-PAY" is the full (waitlisted) session. */
   variants?: Record<string, string>
   experiment?: DemoExperiment
@@ -53,6 +66,33 @@ function TrackedActions({ info }: { info: DemoInfo }) {
 }
 
 const FULL_SESSION_SKU = "STC26-WS-PAY"
+const GENERAL_ADMISSION_SKU = "STC26-GA"
+
+type OpenCheckout = { cartId: string; holdExpiresAt?: string }
+
+/** A plain ticket sale through Medusa's cart: it makes the customer eligible for the VIP upgrade offer. */
+function BuyTicket({ info, onCart }: { info: DemoInfo; onCart: (checkout: OpenCheckout) => void }) {
+  const config = useMonetizationConfig()
+  const [error, setError] = useState<string>()
+  const variantId = info.variants?.[GENERAL_ADMISSION_SKU]
+  const buy = async () => {
+    setError(undefined)
+    try {
+      const post = <T,>(path: string, body: unknown) => storeFetch<T>(config, path, { method: "POST", body: JSON.stringify(body) })
+      const { cart } = await post<{ cart: { id: string } }>("/store/carts", info.region_id ? { region_id: info.region_id } : {})
+      await post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 })
+      onCart({ cartId: cart.id })
+    } catch (err) {
+      setError((err as Error).message)
+    }
+  }
+  return (
+    <>
+      <button onClick={buy} disabled={!variantId}>Buy a General Admission ticket</button>
+      {error && <span role="alert"> {error}</span>}
+    </>
+  )
+}
 
 async function authPost(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ token?: string; message?: string }> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
@@ -123,6 +163,7 @@ function CustomerLogin({ info, token, setToken }: { info: DemoInfo; token?: stri
 
 function App({ info }: { info: DemoInfo }) {
   const [token, setToken] = useState<string>()
+  const [checkout, setCheckout] = useState<OpenCheckout>()
   const fullSession = info.variants?.[FULL_SESSION_SKU]
   return (
     <MonetizationProvider baseUrl={info.backend_url} publishableKey={info.publishable_key} getCustomerToken={() => token}>
@@ -130,10 +171,47 @@ function App({ info }: { info: DemoInfo }) {
         <AdSlot eventId={info.event_id} placement="EVENT_HERO" />
         {info.experiment && <HeroExperiment info={info} experiment={info.experiment} />}
         <CustomerLogin info={info} token={token} setToken={setToken} />
+        {token && (
+          <section>
+            <h2>Tickets</h2>
+            <BuyTicket info={info} onCart={setCheckout} />
+          </section>
+        )}
         <section>
           <h2>Add to your order</h2>
-          <OfferList eventId={info.event_id} placement="CHECKOUT" />
+          <OfferList
+            eventId={info.event_id}
+            placement="CHECKOUT"
+            onPurchased={(result) => setCheckout({ cartId: result.cart.id, holdExpiresAt: result.hold.expires_at })}
+          />
         </section>
+        {token && (
+          <section>
+            <h2>For ticket holders</h2>
+            <p className="muted">Offers targeted at General Admission buyers appear once you hold that ticket.</p>
+            <OfferList
+              eventId={info.event_id}
+              placement="POST_PURCHASE"
+              onPurchased={(result) => setCheckout({ cartId: result.cart.id, holdExpiresAt: result.hold.expires_at })}
+            />
+          </section>
+        )}
+        {token && checkout && (
+          <section>
+            <h2>Checkout</h2>
+            <Checkout
+              key={checkout.cartId}
+              cartId={checkout.cartId}
+              holdExpiresAt={checkout.holdExpiresAt}
+              offline={Boolean(info.offline_stripe)}
+            />
+          </section>
+        )}
+        {token && (
+          <section>
+            <MyOfferPurchases />
+          </section>
+        )}
         {token && fullSession && (
           <section>
             <h2>Workshop (sold out)</h2>

@@ -32,10 +32,41 @@ async function buildDemoStorefront() {
   fs.cpSync(path.join(sourceDir, "ads"), path.join(outDir, "ads"), { recursive: true })
 }
 
+const CONFIRM_PATH = /^\/stripe\/payment_intents\/([^/]+)\/confirm$/
+
+/**
+ * Stands in for Stripe.js when the demo runs offline: the page confirms a payment intent
+ * with its client secret, the local Stripe marks it paid and sends Medusa the webhook.
+ */
+function confirmPaymentIntent(stripeApi, req, res, intentId) {
+  let body = ""
+  req.on("data", (chunk) => (body += chunk))
+  req.on("end", () => {
+    const intent = stripeApi.intents.get(intentId)
+    const secret = (() => {
+      try {
+        return JSON.parse(body).client_secret
+      } catch {
+        return undefined
+      }
+    })()
+    if (!intent || intent.client_secret !== secret) {
+      res.writeHead(404, { "content-type": "application/json" })
+      return res.end(JSON.stringify({ message: "No such payment intent for this client secret" }))
+    }
+    res.writeHead(200, { "content-type": "application/json" })
+    res.end(JSON.stringify(stripeApi.confirm(intentId)))
+  })
+}
+
 /** Serves the built page and `demo-info.json` (backend URL, publishable key, event) on `port`. */
-function serveDemoStorefront(port, demoInfo) {
+function serveDemoStorefront(port, demoInfo, offlineStripeApi) {
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url, "http://localhost").pathname
+    const confirm = req.method === "POST" && offlineStripeApi && CONFIRM_PATH.exec(pathname)
+    if (confirm) {
+      return confirmPaymentIntent(offlineStripeApi, req, res, decodeURIComponent(confirm[1]))
+    }
     if (pathname === "/demo-info.json") {
       res.writeHead(200, { "content-type": "application/json" })
       return res.end(JSON.stringify(demoInfo))

@@ -1,18 +1,18 @@
 import { PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
-import { FakeStripeApi, startFakeStripeApi } from "../../integration-tests/helpers/stripe/fake-stripe-api"
-import { loadStripe } from "../../integration-tests/helpers/stripe/load-stripe"
-import { paymentIntentEvent, signStripeWebhook } from "../../integration-tests/helpers/stripe/sign-webhook"
-import { TestStripeProviderService } from "../../integration-tests/helpers/stripe/test-stripe-provider"
+import { FakeStripeApi, startFakeStripeApi } from "../../demo/offline-stripe/fake-stripe-api"
+import { loadStripe } from "../../demo/offline-stripe/load-stripe"
+import { paymentIntentEvent, signStripeWebhook } from "../../demo/offline-stripe/sign-webhook"
+import { OfflineStripeProviderService } from "../../demo/offline-stripe/provider"
 
 const secret = "whsec_test_secret"
 const logger = { info: jest.fn(), warn: jest.fn(), error: jest.fn(), debug: jest.fn() }
 
 describe("fake Stripe API + test Stripe provider", () => {
   let fake: FakeStripeApi
-  let provider: TestStripeProviderService
+  let provider: OfflineStripeProviderService
 
   const makeProvider = (options: Record<string, unknown> = {}) =>
-    new TestStripeProviderService({ logger }, {
+    new OfflineStripeProviderService({ logger }, {
       apiKey: "sk_test_fake",
       webhookSecret: secret,
       fakeApiPort: fake.port,

@@ -1,5 +1,5 @@
 import path from "path"
-import { FakeStripeApi, startFakeStripeApi } from "./fake-stripe-api"
+import { FakeStripeApi, startFakeStripeApi } from "../../../demo/offline-stripe/fake-stripe-api"
 
 const STRIPE_ENV_KEYS = ["STRIPE_PROVIDER_RESOLVE", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_KEY", "STRIPE_FAKE_PORT"]
 
@@ -11,7 +11,7 @@ const STRIPE_ENV_KEYS = ["STRIPE_PROVIDER_RESOLVE", "STRIPE_WEBHOOK_SECRET", "ST
  */
 export function useFakeStripe({ webhookSecret, apiKey }: { webhookSecret: string; apiKey: string }) {
   const previous = Object.fromEntries(STRIPE_ENV_KEYS.map((key) => [key, process.env[key]]))
-  process.env.STRIPE_PROVIDER_RESOLVE = path.resolve(__dirname, "test-stripe-provider")
+  process.env.STRIPE_PROVIDER_RESOLVE = path.resolve(__dirname, "../../../demo/offline-stripe/provider")
   process.env.STRIPE_WEBHOOK_SECRET = webhookSecret
   process.env.STRIPE_API_KEY = apiKey
   const holder = {} as { api: FakeStripeApi }

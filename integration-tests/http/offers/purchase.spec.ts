@@ -9,7 +9,7 @@ import { holdOfferWorkflow } from "../../../src/workflows/offer/workflows/hold-o
 import { releaseExpiredOfferHoldsWorkflow } from "../../../src/workflows/offer/workflows/release-expired-offer-holds"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { paymentIntentEvent, signStripeWebhook } from "../../helpers/stripe/sign-webhook"
+import { paymentIntentEvent, signStripeWebhook } from "../../../demo/offline-stripe/sign-webhook"
 import { TicketProduct } from "../../helpers/ticket-product"
 import { createOfferFixtures, DAY, offerBody } from "./fixtures"
 

@@ -5,7 +5,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { paymentIntentEvent, signStripeWebhook } from "../../helpers/stripe/sign-webhook"
+import { paymentIntentEvent, signStripeWebhook } from "../../../demo/offline-stripe/sign-webhook"
 import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
 
 jest.setTimeout(90_000)

@@ -2,17 +2,17 @@ import { ModuleProvider, Modules } from "@medusajs/framework/utils"
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
 import { loadStripe } from "../load-stripe"
 
-type TestStripeOptions = { apiKey: string; webhookSecret?: string; fakeApiPort?: number | string }
+type OfflineStripeOptions = { apiKey: string; webhookSecret?: string; fakeApiPort?: number | string }
 
-class TestStripeProviderService extends StripeProviderService {
+class OfflineStripeProviderService extends StripeProviderService {
   static identifier = "stripe"
 
-  constructor(container: Record<string, unknown>, options: TestStripeOptions) {
+  constructor(container: Record<string, unknown>, options: OfflineStripeOptions) {
     super(container, options)
     const port = Number(process.env.STRIPE_FAKE_PORT || options.fakeApiPort)
     if (!port) {
       // Refuse rather than silently talk to api.stripe.com.
-      throw new Error("test-stripe-provider: set STRIPE_FAKE_PORT or the fakeApiPort option")
+      throw new Error("offline-stripe provider: set STRIPE_FAKE_PORT or the fakeApiPort option")
     }
     const Stripe = loadStripe()
     this.stripe_ = new Stripe(options.apiKey, {
@@ -25,6 +25,6 @@ class TestStripeProviderService extends StripeProviderService {
   }
 }
 
-export { TestStripeProviderService }
+export { OfflineStripeProviderService }
 
-export default ModuleProvider(Modules.PAYMENT, { services: [TestStripeProviderService] })
+export default ModuleProvider(Modules.PAYMENT, { services: [OfflineStripeProviderService] })

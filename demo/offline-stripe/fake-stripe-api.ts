@@ -1,6 +1,7 @@
 import http from "http"
 import { AddressInfo } from "net"
 import { randomBytes } from "crypto"
+import { paymentIntentEvent, signStripeWebhook } from "./sign-webhook"
 
 type Json = Record<string, any>
 type Reply = [status: number, body: Json]
@@ -70,12 +71,32 @@ const fakePaymentMethod = (id: string, customer: string | null = null) => ({
   metadata: {},
 })
 
-export async function startFakeStripeApi(): Promise<FakeStripeApi> {
+/** Where Stripe would deliver its events: Medusa's `/hooks/payment/stripe_stripe`. */
+export type FakeStripeWebhook = { url: string; secret: string }
+
+export type FakeStripeOptions = {
+  port?: number
+  /** Deliver signed payment_intent events after confirm and capture, as Stripe does. */
+  webhook?: FakeStripeWebhook
+  onWebhookError?: (error: Error) => void
+}
+
+export async function startFakeStripeApi(options: FakeStripeOptions = {}): Promise<FakeStripeApi> {
   const intents = new Map<string, Json>()
   const customers = new Map<string, Json>()
   const refunds = new Map<string, Json>()
   const requests: FakeStripeApi["requests"] = []
   const idempotent = new Map<string, { fingerprint: string; reply: Reply }>()
+
+  const deliver = (type: string, intent: Json) => {
+    if (!options.webhook) return
+    const { body, headers } = signStripeWebhook(paymentIntentEvent(type, { ...intent }), options.webhook.secret)
+    fetch(options.webhook.url, { method: "POST", headers, body })
+      .then((res) => {
+        if (!res.ok) throw new Error(`webhook ${type} answered ${res.status}`)
+      })
+      .catch((error: Error) => options.onWebhookError?.(error))
+  }
 
   const render = (intent: Json, expand: string[] = []) =>
     expand.includes("payment_method") && typeof intent.payment_method === "string"
@@ -106,9 +127,11 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
     if (intent.capture_method === "manual") {
       intent.status = "requires_capture"
       intent.amount_capturable = intent.amount
+      deliver("payment_intent.amount_capturable_updated", intent)
     } else {
       intent.status = "succeeded"
       intent.amount_received = intent.amount
+      deliver("payment_intent.succeeded", intent)
     }
     return render(intent)
   }
@@ -166,6 +189,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
       intent.amount_received = num(b.amount_to_capture) ?? intent.amount_capturable
       intent.amount_capturable = 0
       intent.status = "succeeded"
+      deliver("payment_intent.succeeded", intent)
       return [200, render(intent, b.expand)]
     })
 
@@ -325,7 +349,7 @@ export async function startFakeStripeApi(): Promise<FakeStripeApi> {
     })
   })
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
 
   return {
