@@ -113,7 +113,7 @@ medusaIntegrationTestRunner({
         await chart.locator(".recharts-surface").first().waitFor({ timeout: 20_000 })
         await chart.locator(".recharts-area-curve").first().waitFor({ timeout: 20_000 })
         await expect(dashboard.getByTestId("monetization-top-offers").innerText()).resolves.toContain("moff_browser_vip")
-        await expect(dashboard.getByTestId("monetization-top-ads").innerText()).resolves.toContain(cpm.id)
+        await expect(dashboard.getByTestId("monetization-top-ads").innerText()).resolves.toContain("CPM banner")
         const screenshot = await saveScreenshot(page, "admin-analytics")
 
         // CSV export: fetched with the session cookie and handed to the browser as a download.

@@ -214,8 +214,8 @@ medusaIntegrationTestRunner({
           total_purchases: 3,
           conversion_rate: 27.27,
           top_performers: [
-            { entity_id: ids.offerA, views: 6, clicks: 2, add_to_cart: 0, purchases: 2, conversion_rate: 33.33, revenue: 70 },
-            { entity_id: ids.offerB, views: 5, clicks: 0, add_to_cart: 1, purchases: 1, conversion_rate: 20, revenue: 10 },
+            { entity_id: ids.offerA, name: "VIP upgrade", views: 6, clicks: 2, add_to_cart: 0, purchases: 2, conversion_rate: 33.33, revenue: 70 },
+            { entity_id: ids.offerB, name: "T-shirt", views: 5, clicks: 0, add_to_cart: 1, purchases: 1, conversion_rate: 20, revenue: 10 },
           ],
         })
         expect(body.ads).toEqual({
@@ -224,8 +224,8 @@ medusaIntegrationTestRunner({
           total_clicks: 3,
           average_ctr: 30,
           top_performers: [
-            { entity_id: ids.adCpc, impressions: 4, viewable_impressions: 0, clicks: 2, ctr: 50, revenue: 3 },
-            { entity_id: ids.adCpm, impressions: 6, viewable_impressions: 3, clicks: 1, ctr: 16.67, revenue: 0.6 },
+            { entity_id: ids.adCpc, name: "CPC banner", impressions: 4, viewable_impressions: 0, clicks: 2, ctr: 50, revenue: 3 },
+            { entity_id: ids.adCpm, name: "CPM banner", impressions: 6, viewable_impressions: 3, clicks: 1, ctr: 16.67, revenue: 0.6 },
           ],
         })
         expect(body.waitlist).toEqual({

@@ -204,7 +204,7 @@ const DashboardBody = ({ dashboard, range, compact }: { dashboard: Dashboard; ra
               {offers.top_performers.length === 0 && <EmptyRow columns={5} />}
               {offers.top_performers.map((offer) => (
                 <Table.Row key={offer.entity_id}>
-                  <Table.Cell>{offer.entity_id}</Table.Cell>
+                  <Table.Cell title={offer.entity_id}>{offer.name}</Table.Cell>
                   <Table.Cell className="text-right">{integer.format(offer.views)}</Table.Cell>
                   <Table.Cell className="text-right">{integer.format(offer.purchases)}</Table.Cell>
                   <Table.Cell className="text-right">{percent(offer.conversion_rate)}</Table.Cell>
@@ -232,7 +232,7 @@ const DashboardBody = ({ dashboard, range, compact }: { dashboard: Dashboard; ra
               {ads.top_performers.length === 0 && <EmptyRow columns={5} />}
               {ads.top_performers.map((ad) => (
                 <Table.Row key={ad.entity_id}>
-                  <Table.Cell>{ad.entity_id}</Table.Cell>
+                  <Table.Cell title={ad.entity_id}>{ad.name}</Table.Cell>
                   <Table.Cell className="text-right">{integer.format(ad.impressions)}</Table.Cell>
                   <Table.Cell className="text-right">{integer.format(ad.clicks)}</Table.Cell>
                   <Table.Cell className="text-right">{percent(ad.ctr)}</Table.Cell>

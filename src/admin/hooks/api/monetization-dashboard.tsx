@@ -7,6 +7,7 @@ export type DateRange = { date_from: string; date_to: string }
 
 export type OfferPerformer = {
   entity_id: string
+  name: string
   views: number
   clicks?: number
   add_to_cart?: number
@@ -17,6 +18,7 @@ export type OfferPerformer = {
 
 export type AdPerformer = {
   entity_id: string
+  name: string
   impressions: number
   viewable_impressions?: number
   clicks: number

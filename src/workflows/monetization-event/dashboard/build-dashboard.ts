@@ -11,10 +11,13 @@ export type MonetizationDashboardInput = {
   offer_revenue: RevenueReport
   ad_revenue: RevenueReport
   default_currency: string | null
+  /** Offer titles and ad names by id; an entity without one (deleted, or a client-only id) shows its id. */
+  names?: Record<string, string>
 }
 
 export type OfferPerformer = {
   entity_id: string
+  name: string
   views: number
   clicks: number
   add_to_cart: number
@@ -24,6 +27,7 @@ export type OfferPerformer = {
 }
 export type AdPerformer = {
   entity_id: string
+  name: string
   impressions: number
   viewable_impressions: number
   clicks: number
@@ -112,8 +116,10 @@ export function buildMonetizationDashboard(input: MonetizationDashboardInput): M
     return [...perEntity.entries()]
   }
 
+  const nameOf = (id: string) => input.names?.[id] ?? id
   const offerPerformers: OfferPerformer[] = countsOf("OFFER_").map(([entity_id, c]) => ({
     entity_id,
+    name: nameOf(entity_id),
     views: c.OFFER_VIEW ?? 0,
     clicks: c.OFFER_CLICK ?? 0,
     add_to_cart: c.OFFER_ADD_TO_CART ?? 0,
@@ -127,6 +133,7 @@ export function buildMonetizationDashboard(input: MonetizationDashboardInput): M
 
   const adPerformers: AdPerformer[] = countsOf("AD_").map(([entity_id, c]) => ({
     entity_id,
+    name: nameOf(entity_id),
     impressions: c.AD_IMPRESSION ?? 0,
     viewable_impressions: c.AD_VIEWABLE_IMPRESSION ?? 0,
     clicks: c.AD_CLICK ?? 0,

@@ -5,6 +5,7 @@ import { getAdRevenueStep } from "../steps/get-ad-revenue"
 import { getDefaultCurrencyStep } from "../steps/get-default-currency"
 import { getMonetizationCountsStep } from "../steps/get-monetization-counts"
 import { getOfferRevenueStep } from "../steps/get-offer-revenue"
+import { getPerformerNamesStep } from "../steps/get-performer-names"
 
 export type GetMonetizationDashboardInput = DayRange
 
@@ -18,9 +19,11 @@ export const getMonetizationDashboardWorkflow = createWorkflow(
       getAdRevenueStep(input),
       getDefaultCurrencyStep()
     )
+    const entityCounts = transform({ counts }, ({ counts }) => counts.counts)
+    const names = getPerformerNamesStep(entityCounts)
     const dashboard = transform(
-      { input, counts, offerRevenue, adRevenue, defaultCurrency },
-      ({ input, counts, offerRevenue, adRevenue, defaultCurrency }) =>
+      { input, counts, offerRevenue, adRevenue, defaultCurrency, names },
+      ({ input, counts, offerRevenue, adRevenue, defaultCurrency, names }) =>
         buildMonetizationDashboard({
           range: { event_id: input.event_id, date_from: input.date_from, date_to: input.date_to },
           counts: counts.counts,
@@ -28,6 +31,7 @@ export const getMonetizationDashboardWorkflow = createWorkflow(
           offer_revenue: offerRevenue,
           ad_revenue: adRevenue,
           default_currency: defaultCurrency,
+          names,
         })
     )
     return new WorkflowResponse(dashboard)
