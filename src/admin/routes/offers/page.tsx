@@ -60,7 +60,6 @@ const OffersPage = () => {
     isLoading,
     pagination: { state: pagination, onPaginationChange: setPagination },
     filtering: { state: filtering, onFilteringChange: setFiltering },
-    onRowClick: (_, row) => onEdit(row),
   })
 
   if (isError) {
