@@ -100,6 +100,7 @@ medusaIntegrationTestRunner({
         await expect(originalPriceError.innerText()).resolves.toBe("The original price must be at least the offer price")
         await expect(form.locator("#offer-original-price").getAttribute("aria-invalid")).resolves.toBe("true")
         expect(offerPosts).toEqual([])
+        await saveScreenshot(page, "admin-offer-form-validation")
         await form.locator("#offer-original-price").fill("30")
 
         // Server-side validation: the chosen variant is deleted meanwhile; the 400's message is shown as a toast.
@@ -193,6 +194,7 @@ medusaIntegrationTestRunner({
         await expect(widgetOffer.getByTestId("offer-stock").getAttribute("aria-label")).resolves.toBe(
           "3 sold, 1 held, 8 available of 12"
         )
+        await widget.scrollIntoViewIfNeeded()
         const screenshot = await saveScreenshot(page, "admin-event-offers-widget")
 
         // "View all" opens the list filtered to this event.
@@ -216,7 +218,7 @@ medusaIntegrationTestRunner({
 
         await list.getByTestId("offers-filter-menu").getByRole("button").click()
         await page.getByRole("menuitem", { name: "Status" }).click()
-        await page.getByRole("listitem").filter({ hasText: "Archived" }).click()
+        await page.locator('[role="listitem"]').filter({ hasText: /^Archived$/ }).click()
         await editedRow.waitFor({ timeout: 20_000 })
         await expect(editedRow.getByTestId("offer-status").innerText()).resolves.toBe("Archived")
         await saveScreenshot(page, "admin-offers-archived")

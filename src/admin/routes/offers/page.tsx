@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ReceiptPercent } from "@medusajs/icons"
+import { ShoppingBag } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -113,7 +113,7 @@ const OffersPage = () => {
 
 export const config = defineRouteConfig({
   label: "Offers",
-  icon: ReceiptPercent,
+  icon: ShoppingBag,
 })
 
 export default OffersPage
