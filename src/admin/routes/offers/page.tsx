@@ -1,0 +1,119 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ShoppingBag } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DataTable,
+  DataTableFilteringState,
+  DataTablePaginationState,
+  Heading,
+  Text,
+  useDataTable,
+} from "@medusajs/ui"
+import { useCallback, useMemo, useState } from "react"
+import { useSearchParams } from "react-router-dom"
+import { OfferFormModal } from "../../components/offers/offer-form-modal"
+import { useArchiveOfferPrompt } from "../../components/offers/use-archive-offer-prompt"
+import { useOfferColumns } from "../../components/offers/use-offer-columns"
+import { offerFilterParams, useOfferFilters } from "../../components/offers/use-offer-filters"
+import { useEventProducts } from "../../hooks/api/event-products"
+import { AdminOffer, useOffers } from "../../hooks/api/offers"
+
+const PAGE_SIZE = 20
+
+const OffersPage = () => {
+  const [searchParams] = useSearchParams()
+  // The product widget's "View all" links here with ?event_id=.
+  const linkedEvent = searchParams.get("event_id") ?? undefined
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const [filtering, setFiltering] = useState<DataTableFilteringState>(linkedEvent ? { event_id: linkedEvent } : {})
+  const [formOpen, setFormOpen] = useState(false)
+  const [editing, setEditing] = useState<AdminOffer | undefined>()
+  const archive = useArchiveOfferPrompt()
+
+  const { offers, count, isLoading, isError, error } = useOffers(
+    {
+      ...offerFilterParams(filtering),
+      limit: pagination.pageSize,
+      offset: pagination.pageIndex * pagination.pageSize,
+    },
+    { placeholderData: (previous) => previous }
+  )
+  const { products } = useEventProducts()
+  const events = useMemo(() => (products ?? []).map(({ id, title }) => ({ id, title })), [products])
+  const eventTitles = useMemo(() => new Map(events.map((event) => [event.id, event.title])), [events])
+
+  const onEdit = useCallback((offer: AdminOffer) => {
+    setEditing(offer)
+    setFormOpen(true)
+  }, [])
+  const onArchive = useCallback((offer: AdminOffer) => void archive(offer), [archive])
+  const columns = useOfferColumns({ eventTitles, onEdit, onArchive })
+  const filters = useOfferFilters(events)
+
+  const table = useDataTable({
+    columns,
+    filters,
+    data: offers ?? [],
+    getRowId: (row) => row.id,
+    rowCount: count ?? 0,
+    isLoading,
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    filtering: { state: filtering, onFilteringChange: setFiltering },
+  })
+
+  if (isError) {
+    throw error
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="offers">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
+          <div>
+            <Heading>Offers</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Upsells sold around your events: price, placement, schedule and stock.
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
+            <div data-testid="offers-filter-menu">
+              <DataTable.FilterMenu tooltip="Filter" />
+            </div>
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => {
+                setEditing(undefined)
+                setFormOpen(true)
+              }}
+              data-testid="offer-create"
+            >
+              Create
+            </Button>
+          </div>
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{
+            empty: { heading: "No offers yet", description: "Create an offer to sell upgrades, merchandise or services with your tickets." },
+            filtered: { heading: "No offers match", description: "Change or clear the filters to see more offers." },
+          }}
+        />
+        <DataTable.Pagination />
+      </DataTable>
+      <OfferFormModal
+        open={formOpen}
+        onOpenChange={setFormOpen}
+        offer={editing}
+        eventId={editing ? undefined : (filtering.event_id as string | undefined) ?? linkedEvent}
+      />
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Offers",
+  icon: ShoppingBag,
+})
+
+export default OffersPage
