@@ -129,6 +129,10 @@ medusaIntegrationTestRunner({
         expect(rowText).toContain(EVENT_TITLE)
         expect(rowText).toContain("Stopped")
         await saveScreenshot(page, "admin-experiments-list")
+        // A row opens its experiment.
+        await row.getByText(TEST_ID, { exact: true }).click()
+        await page.waitForURL(`${session.server.url}/app/experiments/${TEST_ID}`, { timeout: 20_000 })
+        await detail.getByTestId("experiment-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
         process.stdout.write(`[browser] screenshots in ${screenshot.replace(/[^/]+$/, "")}\n`)
 
         expect(problems).toEqual([])

@@ -100,7 +100,8 @@ const ExperimentsPage = () => {
     rowCount: count ?? 0,
     isLoading,
     pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, row) => navigate(`/experiments/${encodeURIComponent(row.test_id)}`),
+    // @medusajs/ui hands over the table row (its id is getRowId's test_id), not the AdminAbTest its types claim.
+    onRowClick: (_, row) => navigate(`/experiments/${encodeURIComponent((row as unknown as { id: string }).id)}`),
   })
 
   if (isError) {
