@@ -8,6 +8,7 @@ import {
   storeFetch,
   useABTest,
   useMonetizationConfig,
+  useOffers,
   useTrack,
   WaitlistButton,
 } from "../../storefront-widgets/src"
@@ -47,19 +48,25 @@ function HeroExperiment({ info, experiment }: { info: DemoInfo; experiment: Demo
   )
 }
 
+/** Sends tracker events for the first checkout offer by hand, to watch batching in the network tab. */
 function TrackedActions({ info }: { info: DemoInfo }) {
   const track = useTrack()
+  const offers = useOffers({ eventId: info.event_id, placement: "CHECKOUT" })
+  const offer = offers.data?.[0]
   const [log, setLog] = useState<string[]>([])
-  const send = (type: "OFFER_VIEW" | "OFFER_CLICK", entityId: string) => {
-    track({ type, entityId, event_id: info.event_id })
-    setLog((lines) => [`${new Date().toLocaleTimeString()} ${type} ${entityId}`, ...lines].slice(0, 8))
+  const send = (type: "OFFER_VIEW" | "OFFER_CLICK") => {
+    if (!offer) return
+    track({ type, entityId: offer.id, event_id: info.event_id })
+    setLog((lines) => [`${new Date().toLocaleTimeString()} ${type} ${offer.title}`, ...lines].slice(0, 8))
   }
   return (
     <section>
       <h2>Tracker</h2>
-      <p className="muted">Events are batched (10 events or 30 s) and flushed when you leave the page.</p>
-      <button onClick={() => send("OFFER_VIEW", "demo-offer")}>View offer</button>
-      <button onClick={() => send("OFFER_CLICK", "demo-offer")}>Click offer</button>
+      <p className="muted">
+        Events are batched (10 events or 30 s) and flushed when you leave the page; they feed the admin's Analytics page.
+      </p>
+      <button onClick={() => send("OFFER_VIEW")} disabled={!offer}>View offer</button>
+      <button onClick={() => send("OFFER_CLICK")} disabled={!offer}>Click offer</button>
       <div className="log">{log.join("\n")}</div>
     </section>
   )
