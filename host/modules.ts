@@ -15,7 +15,10 @@ export type HostModulesInput = {
 
 export const PLUGIN_MODULE_NAMES = ["monetization-event", "abtest", "offer", "ad", "waitlist", "realtime"]
 
-/** Medusa modules for the demo/test host: Redis-backed when REDIS_URL is set, in-memory otherwise. */
+/**
+ * Medusa modules for the demo/test host: Redis-backed when REDIS_URL is set (what several
+ * server processes plus a worker need), in-memory otherwise.
+ */
 export function hostModules(input: HostModulesInput) {
   const modules: Record<string, unknown>[] = [
     {
@@ -56,6 +59,21 @@ export function hostModules(input: HostModulesInput) {
       {
         resolve: "@medusajs/medusa/cache-redis",
         options: { redisUrl: input.redisUrl },
+      },
+      // 2.21 keeps the Cache Module (required) and adds the provider-based Caching Module; Medusa's
+      // own Redis defaults register both, so do we.
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl: input.redisUrl },
+            },
+          ],
+        },
       },
       {
         resolve: "@medusajs/medusa/locking",

@@ -59,13 +59,22 @@ class OfferModuleService extends MedusaService({
     return rows.length === 1
   }
 
+  /**
+   * Reserves the units and records the hold in one transaction: a process killed between
+   * the two would otherwise strand units in `held` with no hold left for the job to expire.
+   */
   @InjectManager()
-  async releaseStock(
-    offerId: string,
-    quantity: number,
+  @InjectTransactionManager()
+  async holdStock(
+    input: { offer_id: string; customer_id: string; quantity: number; expires_at: Date },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<void> {
-    await sharedContext.manager!.execute(RELEASE_STOCK_SQL, [quantity, offerId])
+  ) {
+    const manager = sharedContext.transactionManager!
+    const reserved: unknown[] = await manager.execute(RESERVE_STOCK_SQL, [input.quantity, input.offer_id, input.quantity])
+    if (!reserved.length) {
+      return null
+    }
+    return await this.createOfferHolds({ ...input, status: "HELD" as const }, sharedContext)
   }
 
   /** Releases a HELD hold and its units; answers false when the hold was not HELD any more. */

@@ -62,9 +62,15 @@ export default class RealtimeModuleService {
     return this.io_
   }
 
+  /** The plugin's `redisUrl`, else the app's: with several processes, pushes must cross them. */
+  protected redisUrl(): string | undefined {
+    return this.options_.redisUrl ?? this.configModule_.projectConfig.redisUrl
+  }
+
   protected emitter(): Emitter | null {
-    if (!this.emitter_ && this.options_.redisUrl) {
-      const client = new Redis(this.options_.redisUrl, { lazyConnect: false })
+    const redisUrl = this.redisUrl()
+    if (!this.emitter_ && redisUrl) {
+      const client = new Redis(redisUrl, { lazyConnect: false })
       this.redisClients_.push(client)
       this.emitter_ = new Emitter(client)
     }
@@ -85,8 +91,9 @@ export default class RealtimeModuleService {
       path: "/socket.io",
       cors: { origin: storeCors.split(",").map((origin) => origin.trim()).filter(Boolean), credentials: true },
     })
-    if (this.options_.redisUrl) {
-      const pub = new Redis(this.options_.redisUrl)
+    const redisUrl = this.redisUrl()
+    if (redisUrl) {
+      const pub = new Redis(redisUrl)
       const sub = pub.duplicate()
       this.redisClients_.push(pub, sub)
       io.adapter(createAdapter(pub, sub))

@@ -24,35 +24,22 @@ export const holdOfferStockStep = createStep(
     if (reason) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Offer ${offer.id} is not available: ${reason}`)
     }
-    const reserved = await service.reserveStock(offer.id, input.quantity)
-    if (!reserved) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Offer ${offer.id} is not available: SOLD_OUT`)
-    }
-    const expiresAt = new Date(Date.now() + (await service.getHoldMinutes()) * 60_000)
-    const hold = await service.createOfferHolds({
+    const hold = await service.holdStock({
       offer_id: offer.id,
       customer_id: input.customer_id,
       quantity: input.quantity,
-      expires_at: expiresAt,
-      status: "HELD",
+      expires_at: new Date(Date.now() + (await service.getHoldMinutes()) * 60_000),
     })
-    return new StepResponse(
-      { hold, offer },
-      { offer_id: offer.id, quantity: input.quantity, hold_id: hold.id }
-    )
+    if (!hold) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Offer ${offer.id} is not available: SOLD_OUT`)
+    }
+    return new StepResponse({ hold, offer }, hold.id)
   },
-  async (compensation, { container }) => {
-    if (!compensation) {
+  async (holdId, { container }) => {
+    if (!holdId) {
       return
     }
     const service: OfferModuleService = container.resolve(OFFER_MODULE)
-    const released = await service.releaseHold(compensation.hold_id)
-    if (!released) {
-      // The hold row was never written (or already released): give the reserved units back.
-      const holds = await service.listOfferHolds({ id: compensation.hold_id })
-      if (!holds.length) {
-        await service.releaseStock(compensation.offer_id, compensation.quantity)
-      }
-    }
+    await service.releaseHold(holdId)
   }
 )
