@@ -138,6 +138,25 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("GET /store/sessions/:session_id/waitlist", () => {
+      it("counts only customers still waiting ahead, whoever left or was offered in between", async () => {
+        const [a, b, c, d, e] = await customers(5)
+        for (const customer of [a, b, c, d, e]) {
+          await api.post(path(), {}, as(customer))
+        }
+        await api.delete(path(), as(b))
+        await api.delete(path(), as(d))
+        await setStock(1)
+        await eventually(async () => (await api.get(path(), as(a))).data.waitlist_entry.status === "OFFERED")
+
+        expect((await api.get(path(), as(a))).data.waitlist_entry).toMatchObject({ position: 0, total: 2 })
+        expect((await api.get(path(), as(c))).data.waitlist_entry).toMatchObject({ position: 1, total: 2 })
+        expect((await api.get(path(), as(e))).data.waitlist_entry).toMatchObject({ position: 2, total: 2 })
+        const rejoined = await api.post(path(), {}, as(b))
+        expect(rejoined.data.waitlist_entry).toMatchObject({ status: "WAITING", position: 3, total: 3 })
+      })
+    })
+
     describe("seat freed → offer → accept", () => {
       it("offers a freed seat live, holds it from public sale, and a double accept yields one seat", async () => {
         const [a, b, outsider] = await customers(3)

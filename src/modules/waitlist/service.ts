@@ -26,11 +26,16 @@ export function hashJoinToken(token: string): string {
 
 type Row = Record<string, unknown>
 
-const ENTRY_COLUMNS = `id, session_id, customer_id, quantity, status, seq, offered_at, offer_expires_at,
+const ENTRY_COLUMNS = `id, session_id, customer_id, quantity, status, seq, ordinal, offered_at, offer_expires_at,
   join_token_hash, token_used_at, accepted_at, consumed_at, cart_id, created_at`
 
 function toEntry(row: Row): WaitlistEntryRow {
-  return { ...(row as unknown as WaitlistEntryRow), seq: Number(row.seq), quantity: Number(row.quantity) }
+  return {
+    ...(row as unknown as WaitlistEntryRow),
+    seq: Number(row.seq),
+    ordinal: row.ordinal == null ? null : Number(row.ordinal),
+    quantity: Number(row.quantity),
+  }
 }
 
 /**
@@ -65,12 +70,17 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ entry: WaitlistEntryRow; created: boolean }> {
     const manager = sharedContext.transactionManager!
+    // Joins of one session take turns until commit, so join numbers have no gaps and grow with seq.
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+      `monetization_waitlist_join:${input.session_id}`,
+    ])
     const inserted: Row[] = await manager.execute(
-      `INSERT INTO monetization_waitlist_entry (id, session_id, customer_id, quantity, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'WAITING', now(), now())
+      `INSERT INTO monetization_waitlist_entry (id, session_id, customer_id, quantity, status, ordinal, created_at, updated_at)
+       SELECT ?, ?, ?, ?, 'WAITING', coalesce(max(ordinal), 0) + 1, now(), now()
+       FROM monetization_waitlist_entry WHERE session_id = ? AND deleted_at IS NULL
        ON CONFLICT (session_id, customer_id) WHERE status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL DO NOTHING
        RETURNING ${ENTRY_COLUMNS}`,
-      [generateEntityId(undefined, "mwle"), input.session_id, input.customer_id, input.quantity]
+      [generateEntityId(undefined, "mwle"), input.session_id, input.customer_id, input.quantity, input.session_id]
     )
     if (inserted.length) {
       const entry = toEntry(inserted[0])
@@ -106,23 +116,41 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     return rows.length ? toEntry(rows[0]) : null
   }
 
-  /** Position = WAITING entries ahead (index on session_id, status, seq); 0 once offered. */
+  /**
+   * Position = WAITING entries ahead + 1; 0 once offered. Counted from join numbers, which
+   * have no gaps: between the head and an entry, the places not waiting are the entries that
+   * left (or were offered) out of turn, found through a partial index. Cost: O(log n + those
+   * entries), not O(n).
+   */
   @InjectManager()
   async positionOf(
-    entry: Pick<WaitlistEntryRow, "session_id" | "seq" | "status">,
+    entry: Pick<WaitlistEntryRow, "session_id" | "ordinal" | "status">,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<WaitlistPosition> {
     const rows: Row[] = await sharedContext.manager!.execute(
-      `SELECT count(*) FILTER (WHERE seq < ?) AS ahead, count(*) AS total
-       FROM monetization_waitlist_entry
-       WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL`,
-      [entry.seq, entry.session_id]
+      `WITH head AS (
+         SELECT ordinal FROM monetization_waitlist_entry
+         WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL ORDER BY seq LIMIT 1
+       ), tail AS (
+         SELECT ordinal FROM monetization_waitlist_entry
+         WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL ORDER BY seq DESC LIMIT 1
+       )
+       SELECT head.ordinal AS head, tail.ordinal AS tail,
+         (SELECT count(*) FROM monetization_waitlist_entry
+          WHERE session_id = ? AND status <> 'WAITING' AND deleted_at IS NULL
+            AND ordinal > head.ordinal AND ordinal < tail.ordinal) AS gaps,
+         (SELECT count(*) FROM monetization_waitlist_entry
+          WHERE session_id = ? AND status <> 'WAITING' AND deleted_at IS NULL
+            AND ordinal > head.ordinal AND ordinal < least(?::int, tail.ordinal)) AS gaps_ahead
+       FROM head, tail`,
+      [entry.session_id, entry.session_id, entry.session_id, entry.session_id, entry.ordinal ?? 0]
     )
-    const total = Number(rows[0].total)
-    if (entry.status !== "WAITING") {
+    const span = rows[0]
+    const total = span ? Number(span.tail) - Number(span.head) + 1 - Number(span.gaps) : 0
+    if (entry.status !== "WAITING" || !span) {
       return { position: 0, total, estimated_wait_minutes: 0 }
     }
-    const position = Number(rows[0].ahead) + 1
+    const position = Number(entry.ordinal) - Number(span.head) + 1 - Number(span.gaps_ahead)
     return { position, total, estimated_wait_minutes: await this.estimate_(sharedContext.manager!, entry.session_id, position) }
   }
 
@@ -349,6 +377,29 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     return before
   }
 
+  /**
+   * Compensation of join: the entry leaves rather than disappearing, because join numbers
+   * must have no gaps (positions are counted from them).
+   */
+  @InjectManager()
+  async withdrawJoin(entry_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    return this.withdrawJoin_(entry_id, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async withdrawJoin_(entry_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const manager = sharedContext.transactionManager!
+    const rows: Row[] = await manager.execute(
+      `UPDATE monetization_waitlist_entry SET status = 'LEFT', updated_at = now()
+       WHERE id = ? AND status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL
+       RETURNING ${ENTRY_COLUMNS}`,
+      [entry_id]
+    )
+    if (rows.length) {
+      await this.audit_(manager, toEntry(rows[0]), "LEFT", { join_rolled_back: true })
+    }
+  }
+
   /** Compensation for leave/decline/expire: puts the entry back in its previous status. */
   @InjectManager()
   async restoreStatus(
@@ -522,7 +573,8 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
          avg(extract(epoch FROM (coalesce(accepted_at, offered_at + make_interval(mins => ?)) - offered_at)) / 60)
            FILTER (WHERE status IN ('ACCEPTED', 'EXPIRED', 'DECLINED')) AS minutes_to_decide
        FROM monetization_waitlist_entry
-       WHERE session_id = ? AND offered_at IS NOT NULL AND deleted_at IS NULL`,
+       WHERE session_id = ? AND status IN ('ACCEPTED', 'EXPIRED', 'DECLINED') AND offered_at IS NOT NULL
+         AND deleted_at IS NULL`,
       [this.options_.waitlistOfferMinutes, session_id]
     )
     const accepted = Number(rows[0].accepted)

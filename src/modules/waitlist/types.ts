@@ -22,6 +22,7 @@ export type WaitlistEntryRow = {
   quantity: number
   status: WaitlistStatus
   seq: number
+  ordinal: number | null
   offered_at: Date | null
   offer_expires_at: Date | null
   join_token_hash: string | null

@@ -13,6 +13,11 @@ const WaitlistEntry = model
       status: model.enum([...WAITLIST_STATUSES]).default("WAITING"),
       /** First in, first out: a sequence, not created_at, so equal timestamps cannot tie. */
       seq: model.autoincrement(),
+      /**
+       * The session's join number: 1, 2, 3… with no gaps (assigned under the session's join
+       * lock; entries are never deleted). Positions are counted from it in O(log n).
+       */
+      ordinal: model.number().nullable(),
       offered_at: model.dateTime().nullable(),
       offer_expires_at: model.dateTime().nullable(),
       /** SHA-256 (hex) of the join token; the token itself is never stored. */
@@ -26,6 +31,10 @@ const WaitlistEntry = model
   )
   .indexes([
     { on: ["session_id", "status", "seq"] },
+    { on: ["session_id", "ordinal"], unique: true },
+    /** Entries no longer waiting, by join number: the gaps a position skips. */
+    { on: ["session_id", "ordinal"], where: "status <> 'WAITING'" },
+    { on: ["customer_id", "session_id"] },
     { on: ["join_token_hash"] },
     { on: ["cart_id"] },
     {

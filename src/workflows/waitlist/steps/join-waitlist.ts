@@ -15,7 +15,7 @@ export const joinWaitlistStep = createStep(
   async (createdId, { container }) => {
     if (createdId) {
       const service: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
-      await service.deleteWaitlistEntries(createdId)
+      await service.withdrawJoin(createdId)
     }
   }
 )
