@@ -90,7 +90,9 @@ const AdsPage = () => {
             </Text>
           </div>
           <div className="flex items-center gap-x-2">
-            <DataTable.FilterMenu tooltip="Filter" />
+            <div data-testid="ad-filter-menu">
+              <DataTable.FilterMenu tooltip="Filter" />
+            </div>
             <Button
               size="small"
               variant="secondary"
