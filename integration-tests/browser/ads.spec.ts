@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
 import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
-import { MediaServer, startMediaServer } from "../helpers/browser/media-server"
+import { BANNER_PNG_WIDTH, MediaServer, startMediaServer } from "../helpers/browser/media-server"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
 import { BROWSER_UA, impression } from "../http/ads/fixtures"
@@ -67,7 +67,7 @@ medusaIntegrationTestRunner({
         await form.locator('[data-testid="ad-media-preview"][data-state="loaded"]').waitFor({ timeout: 10_000 })
         const image = form.getByTestId("ad-preview-image")
         await expect(image.getAttribute("src")).resolves.toBe(bannerUrl)
-        await expect(image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(1)
+        await expect(image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(BANNER_PNG_WIDTH)
 
         await form.locator("#ad-name").fill(AD_NAME)
         await form.locator("#ad-sponsor-name").fill("ACME")

@@ -1,9 +1,10 @@
 import http from "http"
 import { AddressInfo } from "net"
 
-// A valid 1×1 PNG.
+// A valid 32×18 orange PNG.
+export const BANNER_PNG_WIDTH = 32
 const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "iVBORw0KGgoAAAANSUhEUgAAACAAAAASCAIAAAC1qksFAAAAH0lEQVR42mP438NAU8QwasGoBaMWjFowasGoBfSwAAC9CXjugbNgrQAAAABJRU5ErkJggg==",
   "base64"
 )
 

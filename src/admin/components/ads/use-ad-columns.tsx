@@ -18,28 +18,45 @@ type AdColumnsInput = {
   onArchive: (ad: AdminAd) => void
 }
 
-const stat = (key: keyof AdminAdStats, header: string, format: (ad: AdminAd) => string) =>
-  columnHelper.display({
-    id: `stats.${key}`,
-    header,
-    cell: ({ row }) => (
-      <span className="tabular-nums" data-testid={`ad-stat-${key}`}>
-        {format(row.original)}
-      </span>
-    ),
-  })
+const Stat = ({ ad, stat, format }: { ad: AdminAd; stat: keyof AdminAdStats; format: (value: number) => string }) => (
+  <span className="tabular-nums" data-testid={`ad-stat-${stat}`}>
+    {format(ad.stats[stat])}
+  </span>
+)
+
+type StatPairProps = {
+  ad: AdminAd
+  main: keyof AdminAdStats
+  viewable: keyof AdminAdStats
+  format: (value: number) => string
+}
+
+/** A main figure with its viewable counterpart under it. */
+const StatPair = ({ ad, main, viewable, format }: StatPairProps) => (
+  <div className="flex flex-col">
+    <Text size="small">
+      <Stat ad={ad} stat={main} format={format} />
+    </Text>
+    <Text size="xsmall" className="text-ui-fg-subtle whitespace-nowrap">
+      <Stat ad={ad} stat={viewable} format={format} /> viewable
+    </Text>
+  </div>
+)
+
+const day = (value: string | null) => (value ? new Date(value).toLocaleDateString() : null)
 
 const Schedule = ({ ad }: { ad: AdminAd }) => {
-  const from = formatDateTime(ad.starts_at)
-  const to = formatDateTime(ad.ends_at)
-  if (!from && !to) {
+  if (!ad.starts_at && !ad.ends_at) {
     return <Text size="small">Always</Text>
   }
   return (
-    <div className="flex flex-col">
-      <Text size="xsmall">{from ? `From ${from}` : "From now"}</Text>
+    <div
+      className="flex flex-col whitespace-nowrap"
+      title={`${formatDateTime(ad.starts_at) ?? "now"} → ${formatDateTime(ad.ends_at) ?? "no end"}`}
+    >
+      <Text size="xsmall">{day(ad.starts_at) ?? "Now"}</Text>
       <Text size="xsmall" className="text-ui-fg-subtle">
-        {to ? `Until ${to}` : "No end"}
+        {`→ ${day(ad.ends_at) ?? "no end"}`}
       </Text>
     </div>
   )
@@ -67,11 +84,14 @@ export const useAdColumns = ({ eventTitles, shares, onEdit, onReport, onArchive 
       }),
       columnHelper.accessor("content_type", {
         header: "Type",
-        cell: ({ getValue }) => CONTENT_TYPE_LABELS[getValue()] ?? getValue(),
-      }),
-      columnHelper.accessor("placements", {
-        header: "Placements",
-        cell: ({ getValue }) => getValue().map((p) => PLACEMENT_LABELS[p] ?? p).join(", "),
+        cell: ({ row }) => (
+          <div className="flex flex-col">
+            <Text size="small">{CONTENT_TYPE_LABELS[row.original.content_type] ?? row.original.content_type}</Text>
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {row.original.placements.map((p) => PLACEMENT_LABELS[p] ?? p).join(", ")}
+            </Text>
+          </div>
+        ),
       }),
       columnHelper.accessor("weight", {
         header: "Weight",
@@ -88,12 +108,28 @@ export const useAdColumns = ({ eventTitles, shares, onEdit, onReport, onArchive 
       }),
       columnHelper.display({ id: "schedule", header: "Schedule", cell: ({ row }) => <Schedule ad={row.original} /> }),
       columnHelper.display({ id: "status", header: "Status", cell: ({ row }) => <AdStatusBadge ad={row.original} /> }),
-      stat("impressions", "Impressions", (ad) => formatCount(ad.stats.impressions)),
-      stat("viewable_impressions", "Viewable", (ad) => formatCount(ad.stats.viewable_impressions)),
-      stat("clicks", "Clicks", (ad) => formatCount(ad.stats.clicks)),
-      stat("ctr", "CTR", (ad) => formatPercent(ad.stats.ctr)),
-      stat("viewable_ctr", "Viewable CTR", (ad) => formatPercent(ad.stats.viewable_ctr)),
-      stat("revenue", "Revenue", (ad) => formatMoney(ad.stats.revenue, ad.currency_code)),
+      columnHelper.display({
+        id: "impressions",
+        header: "Impressions",
+        cell: ({ row }) => <StatPair ad={row.original} main="impressions" viewable="viewable_impressions" format={formatCount} />,
+      }),
+      columnHelper.display({
+        id: "clicks",
+        header: "Clicks",
+        cell: ({ row }) => <Stat ad={row.original} stat="clicks" format={formatCount} />,
+      }),
+      columnHelper.display({
+        id: "ctr",
+        header: "CTR",
+        cell: ({ row }) => <StatPair ad={row.original} main="ctr" viewable="viewable_ctr" format={formatPercent} />,
+      }),
+      columnHelper.display({
+        id: "revenue",
+        header: "Revenue",
+        cell: ({ row }) => (
+          <Stat ad={row.original} stat="revenue" format={(amount) => formatMoney(amount, row.original.currency_code)} />
+        ),
+      }),
       columnHelper.action({
         actions: ({ row }) => {
           const ad = row.original

@@ -72,7 +72,8 @@ const AdsPage = () => {
       },
     },
     pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, row) => setReporting(row),
+    // Looked up by id: the table hands over its own row object, whose id is getRowId's.
+    onRowClick: (_, row) => setReporting(ads?.find((ad) => ad.id === row.id)),
   })
 
   if (isError) {
