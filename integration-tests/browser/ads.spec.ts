@@ -204,9 +204,13 @@ medusaIntegrationTestRunner({
         // The rival is alone in the sidebar now.
         const rivalRow = list.locator("tbody tr", { hasText: "Rival sidebar" })
         await rivalRow.getByTestId("ad-weight").getByText("100% of Sidebar").waitFor({ timeout: 20_000 })
+        // An archived ad keeps its report but can no longer be edited or archived.
         await editedRow.locator("td").last().getByRole("button").click()
-        await expect(page.getByRole("menuitem", { name: "Edit" }).count()).resolves.toBe(0)
+        const reportItem = page.getByRole("menuitem", { name: "Delivery report" })
+        await reportItem.waitFor()
+        await expect(page.getByRole("menuitem").allInnerTexts()).resolves.toEqual(["Delivery report"])
         await page.keyboard.press("Escape")
+        await reportItem.waitFor({ state: "hidden" })
 
         // The status filter asks the server for archived ads only.
         await list.getByTestId("ad-filter-menu").getByRole("button").click()
