@@ -209,8 +209,11 @@ medusaIntegrationTestRunner({
         const reportItem = page.getByRole("menuitem", { name: "Delivery report" })
         await reportItem.waitFor()
         await expect(page.getByRole("menuitem").allInnerTexts()).resolves.toEqual(["Delivery report"])
+        await reportItem.click()
+        await report.getByText(`${AD_NAME} v2`).waitFor()
+        await expect(report.getByTestId("ad-status").innerText()).resolves.toBe("Archived")
         await page.keyboard.press("Escape")
-        await reportItem.waitFor({ state: "hidden" })
+        await report.waitFor({ state: "hidden" })
 
         // The status filter asks the server for archived ads only.
         await list.getByTestId("ad-filter-menu").getByRole("button").click()
