@@ -200,6 +200,7 @@ medusaIntegrationTestRunner({
         )
         await page.getByRole("alertdialog").getByRole("button", { name: "Archive" }).click()
         expect((await archived).status()).toBe(200)
+        await page.getByText(`Ad "${AD_NAME} v2" archived`).waitFor()
         await editedRow.getByTestId("ad-status").filter({ hasText: "Archived" }).waitFor({ timeout: 20_000 })
         // The rival is alone in the sidebar now.
         const rivalRow = list.locator("tbody tr", { hasText: "Rival sidebar" })
@@ -222,7 +223,7 @@ medusaIntegrationTestRunner({
           const url = new URL(response.url())
           return url.pathname === "/admin/ads" && url.searchParams.get("is_archived") === "true"
         })
-        await page.getByRole("listitem").filter({ hasText: "Archived" }).click()
+        await page.locator('button[role="listitem"]', { hasText: "Archived" }).click()
         expect((await filtered).status()).toBe(200)
         await rivalRow.waitFor({ state: "detached", timeout: 20_000 })
         await expect(list.locator("tbody tr").count()).resolves.toBe(1)
