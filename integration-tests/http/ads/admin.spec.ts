@@ -146,6 +146,31 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("GET /admin/ads?placement=", () => {
+      it("lists the ads that may show in a placement, among their others", async () => {
+        const hero = (await api.post("/admin/ads", body({ name: "Hero only", placements: ["EVENT_HERO"] }), admin)).data.ad
+        const both = (await api.post("/admin/ads", body({ name: "Hero and sidebar" }), admin)).data.ad
+        const checkout = (await api.post("/admin/ads", body({ name: "Checkout", placements: ["CHECKOUT"] }), admin)).data.ad
+
+        const ids = async (placement: string) =>
+          (await api.get(`/admin/ads?event_id=${eventId}&placement=${placement}`, admin)).data.ads
+            .map((ad: { id: string }) => ad.id)
+            .sort()
+        expect(await ids("EVENT_HERO")).toEqual([hero.id, both.id].sort())
+        expect(await ids("SIDEBAR")).toEqual([both.id])
+        expect(await ids("CHECKOUT")).toEqual([checkout.id])
+        expect(await ids("IN_EVENT")).toEqual([])
+
+        const counted = await api.get(`/admin/ads?event_id=${eventId}&placement=EVENT_HERO&limit=1`, admin)
+        expect(counted.data).toMatchObject({ count: 2, limit: 1 })
+        expect(counted.data.ads[0].stats).toMatchObject({ impressions: 0 })
+
+        const bad = await api.get(`/admin/ads?placement=FOOTER`, admin).catch((e) => e.response)
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/placement/)
+      })
+    })
+
     describe("GET|POST|DELETE /admin/ads/:id", () => {
       it("reads, updates and archives an ad", async () => {
         const created = (await api.post("/admin/ads", body({ starts_at: "2026-06-01T00:00:00Z" }), admin)).data.ad

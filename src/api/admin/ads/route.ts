@@ -6,10 +6,12 @@ import type { AdminCreateAdType, AdminGetAdsParamsType } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAdsParamsType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { placement, ...filters } = req.filterableFields
   const { data, metadata } = await query.graph({
     entity: "ad",
     fields: [...new Set([...req.queryConfig.fields, "id", "pricing_model", "rate"])],
-    filters: req.filterableFields,
+    // `placements` is a jsonb array: containment keeps ads listing the placement among others.
+    filters: placement ? { ...filters, placements: { $contains: [placement] } } : filters,
     pagination: {
       ...req.queryConfig.pagination,
       // A stable tie-break so equal timestamps do not shuffle between pages.

@@ -127,6 +127,8 @@ export const AdminGetAdsParams = createFindParams({ limit: 20, offset: 0, order:
     ),
     event_id: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
     content_type: z.union([z.enum(AD_CONTENT_TYPES), z.array(z.enum(AD_CONTENT_TYPES))]).optional(),
+    /** Ads that may show in this placement (among others). */
+    placement: z.enum(AD_PLACEMENTS).optional(),
     is_active: booleanString.optional(),
     is_archived: booleanString.optional(),
   })

@@ -1,0 +1,129 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Photo } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DataTable,
+  DataTableFilteringState,
+  DataTablePaginationState,
+  Heading,
+  Text,
+  useDataTable,
+} from "@medusajs/ui"
+import { useCallback, useMemo, useState } from "react"
+import { AdFormModal } from "../../components/ads/ad-form-modal"
+import { AdReportDrawer } from "../../components/ads/ad-report-drawer"
+import { rotationShares } from "../../components/ads/rotation-share"
+import { useAdColumns } from "../../components/ads/use-ad-columns"
+import { adFilterQuery, useAdFilters } from "../../components/ads/use-ad-filters"
+import { useArchiveAdAction } from "../../components/ads/use-archive-ad"
+import { AdminAd, useAds } from "../../hooks/api/ads"
+import { useEventProducts } from "../../hooks/api/event-products"
+
+const PAGE_SIZE = 20
+/** Enough live ads to weigh every placement's rotation; the list route caps a page at 100. */
+const ROTATION_QUERY = {
+  is_active: true,
+  is_archived: false,
+  limit: 100,
+  fields: "id,event_id,placements,weight,starts_at,ends_at,is_active,is_archived",
+}
+
+const AdsPage = () => {
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [formOpen, setFormOpen] = useState(false)
+  const [editing, setEditing] = useState<AdminAd | undefined>()
+  const [reporting, setReporting] = useState<AdminAd | undefined>()
+  const archive = useArchiveAdAction()
+
+  const { ads, count, isLoading, isError, error } = useAds(
+    { ...adFilterQuery(filtering), limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize },
+    { placeholderData: (previous) => previous }
+  )
+  const { ads: liveAds } = useAds(ROTATION_QUERY)
+  const shares = useMemo(() => rotationShares(liveAds ?? []), [liveAds])
+  const { products } = useEventProducts()
+  const eventTitles = useMemo(
+    () => new Map((products ?? []).map((product) => [product.id, product.title])),
+    [products]
+  )
+
+  const onEdit = useCallback((ad: AdminAd) => {
+    setEditing(ad)
+    setFormOpen(true)
+  }, [])
+  const onArchive = useCallback((ad: AdminAd) => void archive(ad), [archive])
+  const columns = useAdColumns({ eventTitles, shares, onEdit, onReport: setReporting, onArchive })
+  const filters = useAdFilters(eventTitles)
+
+  const table = useDataTable({
+    columns,
+    data: ads ?? [],
+    getRowId: (row) => row.id,
+    rowCount: count ?? 0,
+    isLoading,
+    filters,
+    filtering: {
+      state: filtering,
+      onFilteringChange: (state) => {
+        setFiltering(state)
+        setPagination((p) => ({ ...p, pageIndex: 0 }))
+      },
+    },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    // Looked up by id: the table hands over its own row object, whose id is getRowId's.
+    onRowClick: (_, row) => setReporting(ads?.find((ad) => ad.id === row.id)),
+  })
+
+  if (isError) {
+    throw error
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="ads">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
+          <div>
+            <Heading>Ads</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Sponsor creatives for your events, their rotation and delivery.
+            </Text>
+          </div>
+          <div className="flex items-center gap-x-2">
+            <div data-testid="ad-filter-menu">
+              <DataTable.FilterMenu tooltip="Filter" />
+            </div>
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => {
+                setEditing(undefined)
+                setFormOpen(true)
+              }}
+              data-testid="ad-create"
+            >
+              Create
+            </Button>
+          </div>
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{
+            empty: { heading: "No ads yet", description: "Create one to show a sponsor's creative on an event." },
+            filtered: { heading: "No matching ads", description: "No ad matches these filters." },
+          }}
+        />
+        <DataTable.Pagination />
+      </DataTable>
+      <AdFormModal open={formOpen} onOpenChange={setFormOpen} ad={editing} />
+      <AdReportDrawer ad={reporting} onClose={() => setReporting(undefined)} />
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Ads",
+  icon: Photo,
+})
+
+export default AdsPage
