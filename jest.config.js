@@ -41,6 +41,12 @@ module.exports = {
     },
     {
       ...base,
+      // Spawns two `medusa start` servers and a worker; nothing Medusa runs in the jest process.
+      displayName: "multi-process",
+      testMatch: ["<rootDir>/integration-tests/multi-process/**/*.spec.[jt]s"],
+    },
+    {
+      ...base,
       displayName: "browser",
       testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
