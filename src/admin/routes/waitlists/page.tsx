@@ -14,8 +14,10 @@ const countColumn = (key: keyof AdminWaitlistSummary, header: string) =>
   columnHelper.accessor(key, {
     header,
     cell: ({ getValue }) => count(getValue() as number | null),
-    headerAlign: "right",
   })
+
+// @medusajs/ui hands onRowClick the table row (its id is getRowId's), although its type says the data row.
+const sessionIdOf = (row: AdminWaitlistSummary | { id: string }) => ("session_id" in row ? row.session_id : row.id)
 
 const WaitlistsPage = () => {
   const navigate = useNavigate()
@@ -46,7 +48,7 @@ const WaitlistsPage = () => {
     getRowId: (row) => row.session_id,
     rowCount: waitlists?.length ?? 0,
     isLoading,
-    onRowClick: (_, row) => navigate(`/waitlists/${encodeURIComponent(row.session_id)}`),
+    onRowClick: (_, row) => navigate(`/waitlists/${encodeURIComponent(sessionIdOf(row))}`),
   })
 
   if (isError) {
