@@ -53,3 +53,14 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
+
+/**
+ * Waits until the current minute is past `fromSecond` and before `toSecond`. The every-minute
+ * `expire-waitlist-offers` job also offers free seats, at second 0: a test that must see who
+ * offered a seat acts well clear of that tick.
+ */
+export async function clearOfMinuteTick(fromSecond = 3, toSecond = 30) {
+  while (new Date().getSeconds() < fromSecond || new Date().getSeconds() >= toSecond) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}

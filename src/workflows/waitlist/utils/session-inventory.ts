@@ -7,6 +7,10 @@ export type SessionInventory = {
   session_id: string
   product_id: string
   title: string
+  /** Seats stocked: min over inventory items of stocked / required. */
+  capacity: number
+  /** Seats Medusa has reserved (orders): capacity − unreserved. */
+  sold: number
   /** Seats Medusa's inventory can still sell: min over inventory items of (stocked − reserved) / required. */
   unreserved: number
   /** Seats promised to waitlisted customers (open offers, accepted carts not yet ordered). */
@@ -30,48 +34,78 @@ type VariantRow = {
   }[]
 }
 
+export type SessionCapacity = Pick<SessionInventory, "session_id" | "product_id" | "title" | "capacity" | "sold" | "unreserved">
+
+const VARIANT_FIELDS = [
+  "id",
+  "title",
+  "manage_inventory",
+  "product.id",
+  "product.title",
+  "inventory_items.required_quantity",
+  "inventory_items.inventory.location_levels.stocked_quantity",
+  "inventory_items.inventory.location_levels.reserved_quantity",
+]
+
+/** Seats of a variant with managed inventory; null for a variant without managed capacity. */
+function toCapacity(variant: VariantRow): SessionCapacity | null {
+  if (!variant.manage_inventory || !variant.inventory_items?.length) {
+    return null
+  }
+  const seats = (pick: (level: { stocked_quantity: number; reserved_quantity: number }) => number) =>
+    Math.max(
+      0,
+      Math.min(
+        ...variant.inventory_items!.map((item) => {
+          const levels = item.inventory?.location_levels ?? []
+          const total = levels.reduce((sum, level) => sum + pick(level), 0)
+          return Math.floor(total / Math.max(1, Number(item.required_quantity)))
+        })
+      )
+    )
+  const capacity = seats((level) => Number(level.stocked_quantity))
+  const unreserved = seats((level) => Number(level.stocked_quantity) - Number(level.reserved_quantity))
+  return {
+    session_id: variant.id,
+    product_id: variant.product?.id ?? "",
+    title: [variant.product?.title, variant.title].filter(Boolean).join(" – "),
+    capacity,
+    sold: Math.max(0, capacity - unreserved),
+    unreserved,
+  }
+}
+
+/** Capacity of many sessions in one query; sessions that are missing or unmanaged are absent. */
+export async function listSessionCapacities(
+  container: MedusaContainer,
+  sessionIds: string[]
+): Promise<Map<string, SessionCapacity>> {
+  if (!sessionIds.length) {
+    return new Map()
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: sessionIds } })
+  const capacities = (data as unknown as VariantRow[]).map(toCapacity).filter((row): row is SessionCapacity => !!row)
+  return new Map(capacities.map((row) => [row.session_id, row]))
+}
+
 /** Reads a session (a product variant with managed inventory) and its seat counts. */
 export async function getSessionInventory(container: MedusaContainer, sessionId: string): Promise<SessionInventory> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "product_variant",
-    fields: [
-      "id",
-      "title",
-      "manage_inventory",
-      "product.id",
-      "product.title",
-      "inventory_items.required_quantity",
-      "inventory_items.inventory.location_levels.stocked_quantity",
-      "inventory_items.inventory.location_levels.reserved_quantity",
-    ],
-    filters: { id: sessionId },
-  })
+  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: sessionId } })
   const variant = data[0] as unknown as VariantRow | undefined
   if (!variant) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Session ${sessionId} was not found`)
   }
-  if (!variant.manage_inventory || !variant.inventory_items?.length) {
+  const seats = toCapacity(variant)
+  if (!seats) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Session ${sessionId} has no managed capacity`)
   }
-  const unreserved = Math.max(
-    0,
-    Math.min(
-      ...variant.inventory_items.map((item) => {
-        const levels = item.inventory?.location_levels ?? []
-        const free = levels.reduce((sum, level) => sum + Number(level.stocked_quantity) - Number(level.reserved_quantity), 0)
-        return Math.floor(free / Math.max(1, Number(item.required_quantity)))
-      })
-    )
-  )
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
   const { held, waiting } = await waitlist.seatCounts(sessionId)
-  const offerable = Math.max(0, unreserved - held)
+  const offerable = Math.max(0, seats.unreserved - held)
   return {
-    session_id: sessionId,
-    product_id: variant.product?.id ?? "",
-    title: [variant.product?.title, variant.title].filter(Boolean).join(" – "),
-    unreserved,
+    ...seats,
     held,
     waiting,
     public_available: Math.max(0, offerable - waiting),

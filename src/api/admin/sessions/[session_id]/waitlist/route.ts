@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getSessionInventory } from "../../../../../workflows/waitlist"
 
-/** A session's capacity, seat counts and every entry (FIFO) with its audit trail. */
+/** A session's capacity, seat counts and every entry (FIFO) with its customer and audit trail. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const sessionId = req.params.session_id
   const inventory = await getSessionInventory(req.scope, sessionId)
@@ -22,10 +22,20 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     filters: { session_id: sessionId },
     pagination: { order: { at: "ASC" } },
   })
+  const customerIds = [...new Set(entries.map((entry) => entry.customer_id as string))]
+  const { data: customers } = customerIds.length
+    ? await query.graph({
+        entity: "customer",
+        fields: ["id", "email", "first_name", "last_name"],
+        filters: { id: customerIds },
+      })
+    : { data: [] }
+  const customerById = new Map(customers.map((customer) => [customer.id as string, customer]))
   let position = 0
   const waitlist_entries = entries.map((entry) => ({
     ...entry,
     position: entry.status === "WAITING" ? ++position : null,
+    customer: customerById.get(entry.customer_id) ?? null,
     audit: audit.filter((row) => row.entry_id === entry.id),
   }))
   res.json({ session: inventory, waitlist_entries, count: waitlist_entries.length })

@@ -1,0 +1,166 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders, createCustomer } from "../helpers/auth"
+import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
+import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
+import { createTicketProduct } from "../helpers/ticket-product"
+import { clearOfMinuteTick } from "../http/waitlist/helpers"
+
+// Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
+jest.setTimeout(300_000)
+
+// helpers/auth.ts registers admins with this password.
+const ADMIN_EMAIL = "browser-waitlists@test.dev"
+const ADMIN_PASSWORD = "supersecret"
+const SESSION_TITLE = "Browser Waitlist Keynote – General Admission"
+
+const adminBuild = buildAdminEarly()
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const session = useAdminSession(api, adminBuild)
+
+    describe("Admin: /app/waitlists", () => {
+      it("lists a full session's waitlist, shows the FIFO entries and offers the next seat", async () => {
+        const { page } = session.browser
+        const problems = collectPageProblems(page)
+        const container = getContainer()
+        const inventory = container.resolve(Modules.INVENTORY)
+
+        await adminHeaders(api, container, ADMIN_EMAIL)
+        const setup = await createStoreSetup(container, { withStripe: false })
+        const ticket = await createTicketProduct(container, setup, { title: "Browser Waitlist Keynote", stock: 2 })
+        // Both seats sold: what an order's reservation does to the stock.
+        await inventory.createReservationItems([
+          { inventory_item_id: ticket.inventoryItemId, location_id: ticket.locationId, quantity: 2 },
+        ])
+        const emails: string[] = []
+        for (const name of ["ada", "bob", "cyd"]) {
+          const email = `${name}-${Date.now()}@waitlist.test`
+          const customer = await createCustomer(api, setup.publishableKey, email)
+          const joined = await api.post(`/store/sessions/${ticket.variantId}/waitlist`, {}, storeHeaders(setup, customer.token))
+          expect(joined.data.waitlist_entry.status).toBe("WAITING")
+          emails.push(email)
+        }
+
+        await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+
+        const sidebarLink = page.locator('a[href="/app/waitlists"]').first()
+        await sidebarLink.waitFor({ timeout: 20_000 })
+        await expect(sidebarLink.innerText()).resolves.toContain("Waitlists")
+        await sidebarLink.click()
+        await page.waitForURL(`${session.server.url}/app/waitlists`)
+        const listRow = page.getByTestId("waitlists").locator("tbody tr", { hasText: SESSION_TITLE })
+        await listRow.waitFor({ timeout: 20_000 })
+        const cells = async () => (await listRow.locator("td").allInnerTexts()).map((text) => text.trim())
+        // Session, capacity, sold, held, waiting, offered, accepted, expired.
+        await expect(cells()).resolves.toEqual([SESSION_TITLE, "2", "2", "0", "3", "0", "0", "0"])
+
+        await listRow.click()
+        await page.waitForURL(`${session.server.url}/app/waitlists/${ticket.variantId}`)
+        const detail = page.getByTestId("waitlist-detail")
+        await detail.getByRole("heading", { name: SESSION_TITLE }).waitFor({ timeout: 20_000 })
+        const kpi = (key: string) => detail.getByTestId(`waitlist-kpi-${key}`).getByTestId("waitlist-kpi-value")
+        const kpis = async () =>
+          Object.fromEntries(
+            await Promise.all(
+              ["capacity", "sold", "held", "free", "waiting", "offered", "accepted", "expired"].map(
+                async (key) => [key, await kpi(key).innerText()] as const
+              )
+            )
+          )
+        await expect(kpis()).resolves.toEqual({
+          capacity: "2",
+          sold: "2",
+          held: "0",
+          free: "0",
+          waiting: "3",
+          offered: "0",
+          accepted: "0",
+          expired: "0",
+        })
+        const entries = detail.getByTestId("waitlist-entry")
+        const column = (testId: string) => entries.getByTestId(testId).allInnerTexts()
+        await expect(column("waitlist-entry-customer")).resolves.toEqual(emails)
+        await expect(column("waitlist-entry-status")).resolves.toEqual(["Waiting", "Waiting", "Waiting"])
+        await expect(column("waitlist-entry-position")).resolves.toEqual(["1", "2", "3"])
+
+        // No free seat: nothing to offer.
+        const form = detail.getByTestId("waitlist-offer-next")
+        const submit = form.getByTestId("waitlist-offer-next-submit")
+        await expect(submit.isDisabled()).resolves.toBe(true)
+        await expect(form.getByTestId("waitlist-offer-next-hint").innerText()).resolves.toContain("No free seats")
+
+        // One more seat, through the inventory module: no inventory-level event reaches the
+        // waitlist, and clear of the every-minute job's tick, so only the organizer offers it.
+        await clearOfMinuteTick(3, 25)
+        const [level] = await inventory.listInventoryLevels({ inventory_item_id: ticket.inventoryItemId })
+        await inventory.updateInventoryLevels([
+          { id: level.id, inventory_item_id: ticket.inventoryItemId, location_id: ticket.locationId, stocked_quantity: 3 },
+        ])
+        // The page refreshes by itself.
+        await detail.getByTestId("waitlist-kpi-free").getByText("1", { exact: true }).waitFor({ timeout: 20_000 })
+        await expect(submit.isDisabled()).resolves.toBe(false)
+
+        const offerRequests: string[] = []
+        page.on("request", (request) => {
+          if (request.url().endsWith("/waitlist/offer-next")) {
+            offerRequests.push(request.method())
+          }
+        })
+        const count = form.locator("#waitlist-offer-count")
+        await count.fill("5")
+        await submit.click()
+        await expect(form.getByTestId("waitlist-offer-next-error").innerText()).resolves.toBe(
+          "Only 1 free seat can be offered."
+        )
+        expect(offerRequests).toEqual([])
+
+        await count.fill("1")
+        await expect(submit.innerText()).resolves.toBe("Offer next 1")
+        const offered = page.waitForResponse((response) => response.url().endsWith("/waitlist/offer-next"))
+        await submit.click()
+        const response = await offered
+        expect(response.status()).toBe(200)
+        expect((await response.json()).offered).toHaveLength(1)
+        await page.getByText("Offered a seat to 1 customer").waitFor({ timeout: 10_000 })
+
+        const first = entries.first()
+        await first.getByTestId("waitlist-entry-status").filter({ hasText: "Offered" }).waitFor({ timeout: 20_000 })
+        await expect(column("waitlist-entry-status")).resolves.toEqual(["Offered", "Waiting", "Waiting"])
+        await expect(column("waitlist-entry-position")).resolves.toEqual(["-", "1", "2"])
+        await expect(first.getByTestId("waitlist-entry-offered-at").innerText()).resolves.not.toBe("-")
+        await expect(first.getByTestId("waitlist-offer-countdown").innerText()).resolves.toMatch(/^1?\d:\d{2} left$/)
+        await expect(kpis()).resolves.toEqual({
+          capacity: "3",
+          sold: "2",
+          held: "1",
+          free: "0",
+          waiting: "2",
+          offered: "1",
+          accepted: "0",
+          expired: "0",
+        })
+
+        await first.getByTestId("waitlist-entry-toggle").click()
+        const audit = detail.getByTestId("waitlist-entry-audit").getByTestId("waitlist-audit-row")
+        await audit.first().waitFor()
+        const auditRows = await audit.allInnerTexts()
+        expect(auditRows.map((row) => row.split(/\s/)[0])).toEqual(["JOINED", "OFFERED"])
+        expect(auditRows[1]).toContain("expires at:")
+        const screenshot = await saveScreenshot(page, "admin-waitlist-offered")
+
+        // The list shows the move too.
+        await sidebarLink.click()
+        await page.waitForURL(`${session.server.url}/app/waitlists`)
+        await listRow.waitFor({ timeout: 20_000 })
+        await expect(cells()).resolves.toEqual([SESSION_TITLE, "3", "2", "1", "2", "1", "0", "0"])
+        await saveScreenshot(page, "admin-waitlists-list")
+        process.stdout.write(`[browser] screenshots in ${screenshot.replace(/[^/]+$/, "")}\n`)
+
+        expect(problems).toEqual([])
+      })
+    })
+  },
+})
