@@ -169,6 +169,8 @@ medusaIntegrationTestRunner({
         await report.waitFor()
         await expect(report.getByTestId("ad-report-ivt-impressions").innerText()).resolves.toBe("1")
         await expect(report.getByTestId("ad-report-ivt-clicks").innerText()).resolves.toBe("1")
+        await expect(report.getByTestId("ad-report-ivt-impressions-bot_user_agent").innerText()).resolves.toBe("1")
+        await expect(report.getByTestId("ad-report-ivt-clicks-bot_user_agent").innerText()).resolves.toBe("1")
         await expect(report.getByTestId("ad-report-revenue").innerText()).resolves.toMatch(/^€\s?0[.,]50$/)
         await page.keyboard.press("Escape")
         await report.waitFor({ state: "hidden" })

@@ -123,11 +123,13 @@ medusaIntegrationTestRunner({
           clicks: 1,
           ivt_impressions: 1,
           ivt_clicks: 0,
+          ivt_reasons: { impressions: { bot_user_agent: 1 }, clicks: {} },
           ctr: 0.25,
           viewable_ctr: 0.5,
           revenue: 0.08,
         })
         expect(byName.CPC.stats).toMatchObject({ impressions: 2, clicks: 2, ivt_clicks: 1, ctr: 1, viewable_ctr: 2, revenue: 1 })
+        expect(byName.CPC.stats.ivt_reasons).toEqual({ impressions: {}, clicks: { bot_user_agent: 1 } })
         expect(byName.Flat.stats).toMatchObject({ impressions: 0, revenue: 300 })
         expect(flat.id).toBeDefined()
 

@@ -7,6 +7,7 @@ import AdClick from "./models/ad-click"
 import AdImpression from "./models/ad-impression"
 import {
   AD_DELIVERY_COUNTS_SQL,
+  AD_IVT_REASON_COUNTS_SQL,
   CAP_COUNTS_SQL,
   DOWNGRADE_AD_IMPRESSIONS_SQL,
   INGEST_AD_IMPRESSIONS_SQL,
@@ -21,6 +22,8 @@ import {
   AdImpressionIngestResult,
   AdImpressionInput,
   AdImpressionRow,
+  AdIvtReason,
+  AdIvtReasonCounts,
 } from "./types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { isAdEligible } from "./lib/eligibility"
@@ -37,7 +40,9 @@ export type DeliveryCounts = {
   ivt_impressions: number
   clicks: number
   ivt_clicks: number
+  ivt_reasons: AdIvtReasonCounts
 }
+type IvtReasonRow = { kind: keyof AdIvtReasonCounts; ad_id: string; ivt_reason: AdIvtReason; count: number }
 
 const HOUR_MS = 3_600_000
 
@@ -286,15 +291,20 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     if (!adIds.length) {
       return {}
     }
-    const rows: (DeliveryCounts & { ad_id: string })[] = await sharedContext.manager!.execute(
-      AD_DELIVERY_COUNTS_SQL,
-      [JSON.stringify(adIds)]
-    )
+    const ids = [JSON.stringify(adIds)]
+    const [rows, reasons] = (await Promise.all([
+      sharedContext.manager!.execute(AD_DELIVERY_COUNTS_SQL, ids),
+      sharedContext.manager!.execute(AD_IVT_REASON_COUNTS_SQL, ids),
+    ])) as [Record<string, unknown>[], IvtReasonRow[]]
     return Object.fromEntries(
-      rows.map(({ ad_id, ...counts }) => [
-        ad_id,
-        Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) as DeliveryCounts,
-      ])
+      rows.map(({ ad_id, ...counts }) => {
+        const ivt_reasons: AdIvtReasonCounts = { impressions: {}, clicks: {} }
+        for (const row of reasons.filter((candidate) => candidate.ad_id === ad_id)) {
+          ivt_reasons[row.kind][row.ivt_reason] = Number(row.count)
+        }
+        const numbers = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]))
+        return [ad_id as string, { ...numbers, ivt_reasons } as DeliveryCounts]
+      })
     )
   }
 }

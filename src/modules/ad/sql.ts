@@ -95,3 +95,17 @@ local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return n
 `
+
+/** Invalid traffic per ad, per kind and reason: what was filtered, and why. */
+export const AD_IVT_REASON_COUNTS_SQL = `
+WITH ids AS (SELECT jsonb_array_elements_text(?::jsonb) AS ad_id)
+SELECT 'impressions' AS kind, ad_id, ivt_reason, count(*)::int AS count
+FROM monetization_ad_impression
+WHERE ad_id IN (SELECT ad_id FROM ids) AND ivt_reason IS NOT NULL AND deleted_at IS NULL
+GROUP BY ad_id, ivt_reason
+UNION ALL
+SELECT 'clicks' AS kind, ad_id, ivt_reason, count(*)::int AS count
+FROM monetization_ad_click
+WHERE ad_id IN (SELECT ad_id FROM ids) AND ivt_reason IS NOT NULL AND deleted_at IS NULL
+GROUP BY ad_id, ivt_reason
+`

@@ -96,12 +96,19 @@ export type AdClickInput = {
   occurred_at: Date | string
 }
 
+/** Filtered traffic by reason, e.g. `{ impressions: { bot_user_agent: 3 }, clicks: { click_too_fast: 1 } }`. */
+export type AdIvtReasonCounts = {
+  impressions: Partial<Record<AdIvtReason, number>>
+  clicks: Partial<Record<AdIvtReason, number>>
+}
+
 export type AdDeliveryStats = {
   impressions: number
   viewable_impressions: number
   clicks: number
   ivt_impressions: number
   ivt_clicks: number
+  ivt_reasons: AdIvtReasonCounts
   ctr: number
   viewable_ctr: number
   revenue: number

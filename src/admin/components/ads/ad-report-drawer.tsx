@@ -17,6 +17,28 @@ const Row = ({ label, value, testId }: { label: string; value: string; testId?: 
   </div>
 )
 
+const IVT_REASON_LABELS: Record<string, string> = {
+  bot_user_agent: "known bot",
+  prefetch: "prefetch",
+  click_too_fast: "click within 1 s of the impression",
+}
+
+/** Why traffic was filtered, one line per kind and reason (nothing when all traffic was valid). */
+const IvtReasonRows = ({ reasons }: { reasons: AdminAd["stats"]["ivt_reasons"] }) => (
+  <>
+    {(["impressions", "clicks"] as const).flatMap((kind) =>
+      Object.entries(reasons[kind]).map(([reason, count]) => (
+        <Row
+          key={`${kind}-${reason}`}
+          label={`${kind === "impressions" ? "Impressions" : "Clicks"}: ${IVT_REASON_LABELS[reason] ?? reason}`}
+          value={formatCount(count)}
+          testId={`ad-report-ivt-${kind}-${reason}`}
+        />
+      ))
+    )}
+  </>
+)
+
 /** One ad's full delivery report, re-read so it is current. */
 export const AdReportDrawer = ({ ad, onClose }: { ad?: AdminAd; onClose: () => void }) => {
   const { ad: fresh } = useAd(ad?.id ?? "", { enabled: !!ad, placeholderData: ad ? { ad } : undefined })
@@ -57,6 +79,7 @@ export const AdReportDrawer = ({ ad, onClose }: { ad?: AdminAd; onClose: () => v
               </Heading>
               <Row label="Impressions" value={formatCount(current.stats.ivt_impressions)} testId="ad-report-ivt-impressions" />
               <Row label="Clicks" value={formatCount(current.stats.ivt_clicks)} testId="ad-report-ivt-clicks" />
+              <IvtReasonRows reasons={current.stats.ivt_reasons} />
             </section>
             <section className="divide-y">
               <Heading level="h3" className="pb-2">

@@ -18,7 +18,9 @@ type AdColumnsInput = {
   onArchive: (ad: AdminAd) => void
 }
 
-const Stat = ({ ad, stat, format }: { ad: AdminAd; stat: keyof AdminAdStats; format: (value: number) => string }) => (
+type NumericStat = Exclude<keyof AdminAdStats, "ivt_reasons">
+
+const Stat = ({ ad, stat, format }: { ad: AdminAd; stat: NumericStat; format: (value: number) => string }) => (
   <span className="tabular-nums" data-testid={`ad-stat-${stat}`}>
     {format(ad.stats[stat])}
   </span>
@@ -26,8 +28,8 @@ const Stat = ({ ad, stat, format }: { ad: AdminAd; stat: keyof AdminAdStats; for
 
 type StatPairProps = {
   ad: AdminAd
-  main: keyof AdminAdStats
-  viewable: keyof AdminAdStats
+  main: NumericStat
+  viewable: NumericStat
   format: (value: number) => string
 }
 

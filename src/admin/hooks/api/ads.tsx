@@ -18,6 +18,7 @@ export type AdminAdStats = {
   clicks: number
   ivt_impressions: number
   ivt_clicks: number
+  ivt_reasons: { impressions: Record<string, number>; clicks: Record<string, number> }
   ctr: number
   viewable_ctr: number
   revenue: number

@@ -12,7 +12,14 @@ type AdRow = { id: string; pricing_model?: AdPricingModel; rate?: number | strin
 export async function withDeliveryStats<T extends AdRow>(container: MedusaContainer, ads: T[]) {
   const service: AdModuleService = container.resolve(AD_MODULE)
   const counts = await service.deliveryCounts(ads.map((ad) => ad.id))
-  const empty = { impressions: 0, viewable_impressions: 0, clicks: 0, ivt_impressions: 0, ivt_clicks: 0 }
+  const empty = {
+    impressions: 0,
+    viewable_impressions: 0,
+    clicks: 0,
+    ivt_impressions: 0,
+    ivt_clicks: 0,
+    ivt_reasons: { impressions: {}, clicks: {} },
+  }
   return ads.map((ad) => ({
     ...ad,
     stats: buildDeliveryStats(ad.pricing_model ?? "FLAT", Number(ad.rate ?? 0), counts[ad.id] ?? empty),

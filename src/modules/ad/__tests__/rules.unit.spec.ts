@@ -75,9 +75,10 @@ describe("pricing and stats", () => {
       clicks: 5,
       ivt_impressions: 50,
       ivt_clicks: 9,
+      ivt_reasons: { impressions: { bot_user_agent: 50 }, clicks: { click_too_fast: 9 } },
     })
     expect(stats).toMatchObject({ ctr: 0.025, viewable_ctr: 0.05, revenue: 5, ivt_clicks: 9 })
-    expect(buildDeliveryStats("FLAT", 0, { impressions: 0, viewable_impressions: 0, clicks: 0, ivt_impressions: 0, ivt_clicks: 0 })).toMatchObject({ ctr: 0, viewable_ctr: 0 })
+    expect(buildDeliveryStats("FLAT", 0, { impressions: 0, viewable_impressions: 0, clicks: 0, ivt_impressions: 0, ivt_clicks: 0, ivt_reasons: { impressions: {}, clicks: {} } })).toMatchObject({ ctr: 0, viewable_ctr: 0 })
   })
 })
 

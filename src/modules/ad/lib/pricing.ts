@@ -1,6 +1,9 @@
 import { AdDeliveryStats, AdPricingModel } from "../types"
 
-type Counts = Pick<AdDeliveryStats, "impressions" | "viewable_impressions" | "clicks" | "ivt_impressions" | "ivt_clicks">
+type Counts = Pick<
+  AdDeliveryStats,
+  "impressions" | "viewable_impressions" | "clicks" | "ivt_impressions" | "ivt_clicks" | "ivt_reasons"
+>
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
