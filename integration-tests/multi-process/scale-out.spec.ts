@@ -4,7 +4,7 @@ import path from "path"
 import { randomUUID } from "crypto"
 import type { Socket } from "socket.io-client"
 import { withRedis } from "../helpers/redis"
-import { connectSocket, emitWithAck, eventually, nextEvent, waitForConnect } from "../http/waitlist/helpers"
+import { connectSocket, emitWithAck, eventually, nextEvent, nextEventWhere, waitForConnect } from "../http/waitlist/helpers"
 import { BROWSER_UA } from "../http/ads/fixtures"
 import { claimRedisDatabase, createDatabase } from "./isolation"
 import { childEnv, MedusaProcess, startMedusa } from "./medusa-process"
@@ -173,7 +173,7 @@ withRedis((testRedisUrl) => {
 
       const mark = Date.now()
       const offered = nextEvent<{ session_id: string; join_token: string }>(onA, "WAITLIST_OFFER", 60_000)
-      const moved = nextEvent(onB, "WAITLIST_POSITION_UPDATE", 60_000)
+      const moved = nextEventWhere<{ position: number }>(onB, "WAITLIST_POSITION_UPDATE", (p) => p.position === 1, 60_000)
       const freed = await call(
         serverB,
         "POST",

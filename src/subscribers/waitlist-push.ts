@@ -40,16 +40,14 @@ export default async function waitlistPushHandler({ event, container }: Subscrib
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
   const positions = await waitlist.listPositions(data.session_id)
   await Promise.all(
-    positions
-      .filter((entry) => entry.seq > data.from_seq)
-      .map((entry) =>
-        realtime.emitToCustomer(entry.customer_id, REALTIME_EVENTS.WAITLIST_POSITION_UPDATE, {
-          session_id: data.session_id,
-          position: entry.position,
-          total: entry.total,
-          estimated_wait_minutes: entry.estimated_wait_minutes,
-        })
-      )
+    positions.map((entry) =>
+      realtime.emitToCustomer(entry.customer_id, REALTIME_EVENTS.WAITLIST_POSITION_UPDATE, {
+        session_id: data.session_id,
+        position: entry.position,
+        total: entry.total,
+        estimated_wait_minutes: entry.estimated_wait_minutes,
+      })
+    )
   )
 }
 

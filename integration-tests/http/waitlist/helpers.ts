@@ -36,6 +36,35 @@ export function nextEvent<T = Record<string, unknown>>(socket: Socket, event: st
   })
 }
 
+/**
+ * The first `event` whose payload satisfies `matches`. Joins and leaves push position
+ * updates to the whole list asynchronously, so a socket opened right after a join can
+ * still receive that join's update before the one a test waits for.
+ */
+export function nextEventWhere<T = Record<string, unknown>>(
+  socket: Socket,
+  event: string,
+  matches: (payload: T) => boolean,
+  timeoutMs = 10_000
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const seen: T[] = []
+    const onEvent = (payload: T) => {
+      seen.push(payload)
+      if (matches(payload)) {
+        clearTimeout(timer)
+        socket.off(event, onEvent)
+        resolve(payload)
+      }
+    }
+    const timer = setTimeout(() => {
+      socket.off(event, onEvent)
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms; saw ${JSON.stringify(seen)}`))
+    }, timeoutMs)
+    socket.on(event, onEvent)
+  })
+}
+
 export function emitWithAck<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return new Promise((resolve) => socket.emit(event, payload, (answer: T) => resolve(answer)))
 }

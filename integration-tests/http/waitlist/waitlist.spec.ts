@@ -8,12 +8,13 @@ import type WaitlistModuleService from "../../../src/modules/waitlist/service"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
 import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
-import { connectSocket, emitWithAck, eventually, nextEvent, waitForConnect } from "./helpers"
+import { connectSocket, emitWithAck, eventually, nextEvent, nextEventWhere, waitForConnect } from "./helpers"
 
 jest.setTimeout(120_000)
 
 type Customer = { token: string; customerId: string }
 type OfferPayload = { session_id: string; title: string; message: string; join_token: string; expires_at: string }
+type Position = { session_id: string; position: number; total: number; estimated_wait_minutes: number }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -88,6 +89,9 @@ medusaIntegrationTestRunner({
         const [a, b, c] = await customers(3)
         const first = await api.post(path(), {}, as(a))
         expect(first.status).toBe(201)
+        const socketA = await open(a)
+        // Everyone on the list sees it grow, live.
+        const grown = nextEventWhere<Position>(socketA, "WAITLIST_POSITION_UPDATE", (p) => p.total === 2)
         expect(first.data.waitlist_entry).toMatchObject({
           id: expect.stringMatching(/^mwle_/),
           session_id: session.variantId,
@@ -97,6 +101,7 @@ medusaIntegrationTestRunner({
           estimated_wait_minutes: 15,
         })
         await api.post(path(), {}, as(b))
+        expect(await grown).toEqual({ session_id: session.variantId, position: 1, total: 2, estimated_wait_minutes: 15 })
         const third = await api.post(path(), { quantity: 1 }, as(c))
         expect(third.data.waitlist_entry).toMatchObject({ position: 3, total: 3, estimated_wait_minutes: 45 })
 
@@ -110,7 +115,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("DELETE /store/sessions/:session_id/waitlist", () => {
-      it("leaves; customers behind get WAITLIST_POSITION_UPDATE and join_room is only for members", async () => {
+      it("leaves; everyone still waiting gets WAITLIST_POSITION_UPDATE and join_room is only for members", async () => {
         const [a, b, c] = await customers(3)
         for (const customer of [a, b, c]) {
           await api.post(path(), {}, as(customer))
@@ -120,13 +125,14 @@ medusaIntegrationTestRunner({
         expect(await emitWithAck(socketC, "join_room", `session:${session.variantId}:waitlist`)).toEqual({ ok: true })
         expect(await emitWithAck(socketC, "join_room", "session:variant_other:waitlist")).toMatchObject({ ok: false })
 
-        const update = nextEvent(socketC, "WAITLIST_POSITION_UPDATE")
-        const aUpdates: unknown[] = []
-        socketA.on("WAITLIST_POSITION_UPDATE", (payload) => aUpdates.push(payload))
+        const shrunk = (p: Position) => p.total === 2
+        const update = nextEventWhere(socketC, "WAITLIST_POSITION_UPDATE", shrunk)
+        const aUpdate = nextEventWhere(socketA, "WAITLIST_POSITION_UPDATE", shrunk)
         const left = await api.delete(path(), as(b))
         expect(left.data).toMatchObject({ object: "waitlist_entry", deleted: true })
         expect(await update).toEqual({ session_id: session.variantId, position: 2, total: 2, estimated_wait_minutes: 30 })
-        expect(aUpdates).toEqual([]) // A's position did not change
+        // A keeps its place; only the total it sees changed.
+        expect(await aUpdate).toEqual({ session_id: session.variantId, position: 1, total: 2, estimated_wait_minutes: 15 })
 
         const socketB = await open(b)
         expect(await emitWithAck(socketB, "join_room", `session:${session.variantId}:waitlist`)).toMatchObject({
@@ -164,7 +170,7 @@ medusaIntegrationTestRunner({
         await api.post(path(), {}, as(b))
         const socketA = await open(a)
         const socketB = await open(b)
-        const bMoved = nextEvent(socketB, "WAITLIST_POSITION_UPDATE")
+        const bMoved = nextEventWhere<Position>(socketB, "WAITLIST_POSITION_UPDATE", (p) => p.position === 1)
 
         const offered = nextEvent<OfferPayload>(socketA, "WAITLIST_OFFER")
         const freedAt = Date.now()
@@ -256,7 +262,7 @@ medusaIntegrationTestRunner({
 
         const expired = nextEvent(socketA, "WAITLIST_OFFER_EXPIRED")
         const offeredB = nextEvent<OfferPayload>(socketB, "WAITLIST_OFFER")
-        const movedC = nextEvent(socketC, "WAITLIST_POSITION_UPDATE")
+        const movedC = nextEventWhere<Position>(socketC, "WAITLIST_POSITION_UPDATE", (p) => p.position === 1)
         await expireWaitlistOffersJob(getContainer())
         expect(await expired).toEqual({ session_id: session.variantId, message: expect.any(String) })
         const offerB = await offeredB

@@ -6,7 +6,7 @@ export const WaitlistEvents = {
   OFFER_ACCEPTED: "waitlist.offer_accepted",
   OFFER_DECLINED: "waitlist.offer_declined",
   OFFER_EXPIRED: "waitlist.offer_expired",
-  /** Entries behind `from_seq` moved up: push them their new position. */
+  /** The list changed (a join, a leave, an offer): push every waiting entry its position and total. */
   POSITIONS_CHANGED: "waitlist.positions_changed",
 } as const
 
@@ -28,4 +28,4 @@ export type WaitlistOfferedEventData = {
   expires_at: string
 }
 
-export type WaitlistPositionsChangedData = { session_id: string; from_seq: number }
+export type WaitlistPositionsChangedData = { session_id: string }

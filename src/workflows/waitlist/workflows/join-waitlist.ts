@@ -17,7 +17,12 @@ export const joinWaitlistWorkflow = createWorkflow("join-waitlist", (input: Join
       customer_id: joined.entry.customer_id,
       seq: joined.entry.seq,
     }))
-    emitEventStep({ eventName: WaitlistEvents.JOINED, data })
+    emitEventStep({ eventName: WaitlistEvents.JOINED, data }).config({ name: "emit-waitlist-joined" })
+    // The list grew: everyone on it sees the new total live (the newcomer gets its position too).
+    const everyone = transform({ joined }, ({ joined }) => ({ session_id: joined.entry.session_id }))
+    emitEventStep({ eventName: WaitlistEvents.POSITIONS_CHANGED, data: everyone }).config({
+      name: "emit-waitlist-total-changed",
+    })
   })
   return new WorkflowResponse(joined)
 })

@@ -16,7 +16,8 @@ export const leaveWaitlistWorkflow = createWorkflow(
       previous_status: before.status,
     }))
     emitEventStep({ eventName: WaitlistEvents.LEFT, data }).config({ name: "emit-waitlist-left" })
-    const moved = transform({ before }, ({ before }) => ({ session_id: before.session_id, from_seq: before.seq }))
+    // Those behind move up and those ahead see a smaller total: everyone still waiting is told.
+    const moved = transform({ before }, ({ before }) => ({ session_id: before.session_id }))
     emitEventStep({ eventName: WaitlistEvents.POSITIONS_CHANGED, data: moved }).config({
       name: "emit-waitlist-positions-changed",
     })

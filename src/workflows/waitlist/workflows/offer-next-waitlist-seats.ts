@@ -18,7 +18,7 @@ export const offerNextWaitlistSeatsWorkflow = createWorkflow(
         customer_id: entry.customer_id,
         seq: entry.seq,
       })),
-      moved: result.offered.length ? [{ session_id: input.session_id, from_seq: 0 }] : [],
+      moved: result.offered.length ? [{ session_id: input.session_id }] : [],
     }))
     emitEventStep({ eventName: WaitlistEvents.OFFER_EXPIRED, data: events.expired }).config({
       name: "emit-waitlist-offers-expired",
