@@ -22,6 +22,12 @@ medusaIntegrationTestRunner({
       const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       return knex("monetization_event").select("*")
     }
+    /** A rollup count is the sum of its per-session shards. */
+    const rollupCount = async (where: Record<string, string>) => {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const [{ total }] = await knex("monetization_event_daily").where(where).sum({ total: "count" })
+      return Number(total)
+    }
 
     beforeEach(async () => {
       setup = await createStoreSetup(getContainer())
@@ -82,9 +88,15 @@ medusaIntegrationTestRunner({
         const retry = await api.post("/store/analytics/track", batch, storeHeaders(setup))
         expect(retry.data).toMatchObject({ accepted: 0, duplicates: 3 })
         expect(await storedEvents()).toHaveLength(3)
-        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-        const views = await knex("monetization_event_daily").where({ type: "OFFER_VIEW" }).first()
-        expect(views.count).toBe(2)
+        expect(await rollupCount({ type: "OFFER_VIEW" })).toBe(2)
+        expect(await rollupCount({ type: "OFFER_CLICK" })).toBe(1)
+      })
+
+      it("counts every event once when concurrent batches open the same new rollup", async () => {
+        const batches = Array.from({ length: 12 }, () => ({ events: [event({ entityId: "moff_new" }), event({ entityId: "moff_new" })] }))
+        const responses = await Promise.all(batches.map((batch) => api.post("/store/analytics/track", batch, storeHeaders(setup))))
+        expect(responses.map((response) => response.data.accepted)).toEqual(batches.map(() => 2))
+        expect(await rollupCount({ entity_id: "moff_new" })).toBe(24)
       })
 
       it("accepts text/plain bodies as sent by navigator.sendBeacon", async () => {

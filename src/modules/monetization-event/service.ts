@@ -1,6 +1,5 @@
 import { Context } from "@medusajs/framework/types"
 import {
-  generateEntityId,
   InjectManager,
   MedusaContext,
   MedusaService,
@@ -9,6 +8,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import MonetizationEvent from "./models/monetization-event"
 import MonetizationEventDaily from "./models/monetization-event-daily"
 import { INGEST_EVENTS_SQL, REMOVE_EVENTS_SQL } from "./sql"
+import { generateEntityIds } from "./entity-ids"
 import { IngestResult, MonetizationEventInput, MonetizationEventType } from "./types"
 import {
   AVERAGE_WAIT_MINUTES_SQL,
@@ -44,14 +44,20 @@ class MonetizationEventModuleService extends MedusaService({
     if (!events.length) {
       return { accepted: 0, duplicates: 0, inserted_ids: [], inserted_client_event_ids: [] }
     }
-    const rows = events.map((event) => ({
+    const ids = generateEntityIds("mev", events.length)
+    const rows = events.map((event, i) => ({
       ...event,
-      id: generateEntityId(undefined, "mev"),
+      id: ids[i],
       occurred_at: new Date(event.occurred_at).toISOString(),
     }))
-    const inserted: { id: string; client_event_id: string }[] = await sharedContext.manager!.execute(INGEST_EVENTS_SQL, [
-      JSON.stringify(rows),
-    ])
+    // Through knex, the batch travels as one bound parameter; MikroORM's `execute`
+    // would first inline it into the SQL text, escaping it character by character.
+    const manager = sharedContext.manager!
+    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const { rows: inserted }: { rows: { id: string; client_event_id: string }[] } = await knex.raw(
+      INGEST_EVENTS_SQL,
+      [JSON.stringify(rows)]
+    )
     return {
       accepted: inserted.length,
       duplicates: events.length - inserted.length,

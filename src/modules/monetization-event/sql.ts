@@ -1,7 +1,31 @@
 /**
  * Ingestion bypasses the ORM on purpose: one statement inserts the whole batch,
  * skips client ids already stored, and bumps the daily rollups atomically.
+ * Each session bumps its own rollup shard (backend pid modulo ROLLUP_SHARDS), so
+ * concurrent batches of one entity and day no longer wait on each other's row lock
+ * until commit. Rollup ids are random: a deterministic id made concurrent first
+ * inserts of a key fail on the primary key, which ON CONFLICT does not arbitrate.
  */
+export const ROLLUP_SHARDS = 16
+
+const ROLLUP_SHARD_SQL = `pg_backend_pid() % ${ROLLUP_SHARDS}`
+
+/** Adds `n` to a (event_id, day, type, entity_id) rollup in this session's shard. */
+const BUMP_ROLLUP_SQL = `
+  INSERT INTO monetization_event_daily (id, event_id, day, type, entity_id, shard, count, created_at, updated_at)
+  SELECT 'mevd_' || replace(gen_random_uuid()::text, '-', ''), event_id, day, type, entity_id, ${ROLLUP_SHARD_SQL}, n, now(), now()
+  FROM grouped
+  ORDER BY event_id, day, type, entity_id
+  ON CONFLICT (event_id, day, type, entity_id, shard) WHERE deleted_at IS NULL
+  DO UPDATE SET count = monetization_event_daily.count + excluded.count, updated_at = now()`
+
+/** Per-batch counts of the given rows, one per rollup key (rows need event_id, type, entity_id, occurred_at). */
+const groupedCounts = (rows: string, sign: "" | "-") => `
+  SELECT coalesce(event_id, '') AS event_id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+    type, entity_id, ${sign}count(*)::int AS n
+  FROM ${rows}
+  GROUP BY 1, 2, 3, 4`
+
 export const INGEST_EVENTS_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
@@ -16,34 +40,20 @@ WITH input AS (
   FROM input
   ON CONFLICT (client_event_id) WHERE deleted_at IS NULL DO NOTHING
   RETURNING id, client_event_id, event_id, type, entity_id, occurred_at
-), rollup AS (
-  INSERT INTO monetization_event_daily (id, event_id, day, type, entity_id, count, created_at, updated_at)
-  SELECT 'mevd_' || md5(event_id || day || type || entity_id), event_id, day, type, entity_id, n, now(), now()
-  FROM (
-    SELECT coalesce(event_id, '') AS event_id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-      type, entity_id, count(*)::int AS n
-    FROM inserted
-    GROUP BY 1, 2, 3, 4
-    ORDER BY 1, 2, 3, 4
-  ) grouped
-  ON CONFLICT (event_id, day, type, entity_id) WHERE deleted_at IS NULL
-  DO UPDATE SET count = monetization_event_daily.count + excluded.count, updated_at = now()
+), grouped AS (${groupedCounts("inserted", "")}
+), rollup AS (${BUMP_ROLLUP_SQL}
 )
 SELECT id, client_event_id FROM inserted
 `
 
-/** Compensation: removes events a failed workflow inserted and takes them out of the rollups. */
+/**
+ * Compensation: removes events a failed workflow inserted and takes them out of the
+ * rollups (from this session's shard: a key's count is the sum of its shards).
+ */
 export const REMOVE_EVENTS_SQL = `
 WITH removed AS (
   DELETE FROM monetization_event WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))
   RETURNING event_id, type, entity_id, occurred_at
-)
-UPDATE monetization_event_daily d
-SET count = d.count - r.n, updated_at = now()
-FROM (
-  SELECT coalesce(event_id, '') AS event_id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-    type, entity_id, count(*)::int AS n
-  FROM removed GROUP BY 1, 2, 3, 4
-) r
-WHERE d.event_id = r.event_id AND d.day = r.day AND d.type = r.type AND d.entity_id = r.entity_id
+), grouped AS (${groupedCounts("removed", "-")}
+)${BUMP_ROLLUP_SQL}
 `

@@ -1,4 +1,4 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MonetizationEventInput } from "../../../modules/monetization-event/types"
 import { forwardToAnalyticsModuleStep } from "../steps/forward-to-analytics-module"
 import { ingestMonetizationEventsStep } from "../steps/ingest-monetization-events"
@@ -10,11 +10,11 @@ export const trackMonetizationEventsWorkflow = createWorkflow(
   "track-monetization-events",
   (input: TrackMonetizationEventsInput) => {
     const result = ingestMonetizationEventsStep(input.events)
-    const forwardInput = transform({ input, result }, ({ input, result }) => ({
+    // A plain object, not a transform: a transform deep-copies the whole batch twice more.
+    forwardToAnalyticsModuleStep({
       events: input.events,
       inserted_client_event_ids: result.inserted_client_event_ids,
-    }))
-    forwardToAnalyticsModuleStep(forwardInput)
+    })
     return new WorkflowResponse(result)
   }
 )

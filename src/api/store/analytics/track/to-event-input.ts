@@ -14,7 +14,7 @@ export function toMonetizationEventInput(
     event_id: event.event_id ?? null,
     session_token: event.session_token ?? null,
     customer_id: context.customer_id,
-    occurred_at: event.timestamp,
+    occurred_at: event.timestamp.toISOString(),
     metadata: event.metadata ?? null,
     user_agent: context.user_agent,
     ip_prefix: context.ip_prefix,
