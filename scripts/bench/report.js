@@ -2,6 +2,7 @@ const { execSync } = require("child_process")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
+const { renderSections } = require("./report-sections")
 
 function machine() {
   const version = (cmd) => {
@@ -17,6 +18,7 @@ function machine() {
     node: process.version,
     medusa: require("@medusajs/medusa/package.json").version,
     postgres: version("psql --version"),
+    redis: version("redis-server --version"),
     load_average_at_end: os.loadavg().map((l) => l.toFixed(2)).join(" "),
   }
 }
@@ -26,24 +28,18 @@ function writeReport(root, results) {
   const dir = path.join(root, "bench/results")
   fs.mkdirSync(dir, { recursive: true })
   const stamp = results.date.slice(0, 19).replace(/[:T]/g, "-")
-  const full = { ...results, machine: machine(), command: "npm run bench" }
+  const full = { ...results, machine: machine() }
   fs.writeFileSync(path.join(dir, `${stamp}.json`), JSON.stringify(full, null, 2))
+  const m = full.machine
   const lines = [
     `# Benchmark ${results.date}`,
     "",
-    `Command: \`${full.command}\` (BENCH_SECONDS=${results.seconds_per_point}, Postgres: ${results.postgres}).`,
-    `Machine: ${full.machine.cpus}, ${full.machine.memory_gb} GiB, Node ${full.machine.node}, Medusa ${full.machine.medusa}, ${full.machine.postgres}; load average at end ${full.machine.load_average_at_end}.`,
-    "Server: `medusa develop` with the admin off (ts via SWC), one process.",
+    `Command: \`${full.command}\` (${results.seconds_per_point} s per measurement point; whole run ${results.total_seconds} s).`,
+    `Machine: ${m.cpus}, ${m.memory_gb} GiB, Node ${m.node}, Medusa ${m.medusa}, ${m.postgres}, ${m.redis}; load average at end ${m.load_average_at_end} (the machine is shared: other agents' tests may run at the same time).`,
+    `Postgres: ${results.postgres}. Redis: ${results.redis}. Stripe: ${results.stripe}. Feature flags: ${results.feature_flags}.`,
+    "Server: `medusa start` in development mode (what `medusa develop` forks, without its file watcher; TypeScript from src/, admin off), one process, on loopback; load generators in the bench process on the same 2 cores.",
     "",
-    "## Ingestion: POST /store/analytics/track vs a raw multi-row INSERT into the same table",
-    "",
-    "| batch | clients | route events/s | p50 ms | p99 ms | failures | raw INSERT events/s | route / raw | server RSS MB |",
-    "|---|---|---|---|---|---|---|---|---|",
-    ...results.ingestion.map(
-      (r) =>
-        `| ${r.batch} | ${r.concurrency} | ${r.route_events_per_s} | ${r.route_p50_ms?.toFixed(1)} | ${r.route_p99_ms?.toFixed(1)} | ${r.route_failures} | ${r.raw_events_per_s} | ${r.ratio} | ${r.server_rss_mb} |`
-    ),
-    "",
+    ...renderSections(results),
   ]
   const file = path.join(dir, `${stamp}.md`)
   fs.writeFileSync(file, lines.join("\n"))

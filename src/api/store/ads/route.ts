@@ -1,12 +1,11 @@
 import { randomUUID } from "crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AD_MODULE } from "../../../modules/ad"
 import { viewerKey } from "../../../modules/ad/lib/viewer"
 import type AdModuleService from "../../../modules/ad/service"
-import { trackAdServeWorkflow } from "../../../workflows/ad"
 import { STORE_AD_FIELDS } from "./query-config"
 import { readAdRequestContext } from "./request-context"
+import { adServeLog } from "./serve-log"
 import type { StoreGetAdsParamsType } from "./validators"
 
 export const GET = async (req: MedusaRequest<unknown, StoreGetAdsParamsType>, res: MedusaResponse) => {
@@ -24,21 +23,17 @@ export const GET = async (req: MedusaRequest<unknown, StoreGetAdsParamsType>, re
   res.json({ ads, count: ads.length, offset: 0, limit: params.limit })
 
   if (picked.length && !context.ivt_reason) {
-    // Recorded after answering: the serve log must never slow the ad down or fail it.
-    const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-    trackAdServeWorkflow(req.scope)
-      .run({
-        input: {
-          serve_id: randomUUID(),
-          event_id: params.event_id,
-          placement: params.placement,
-          ad_ids: picked.map((ad) => ad.id),
-          session_token: params.session_token ?? null,
-          customer_id: context.customer_id,
-          user_agent: context.user_agent,
-          ip_prefix: context.ip_prefix,
-        },
-      })
-      .catch((error: Error) => logger.warn(`ads: could not record AD_SERVE: ${error.message}`))
+    // Recorded after answering, in batches: the serve log must never slow the ad down or fail it.
+    adServeLog.add(req.scope, {
+      serve_id: randomUUID(),
+      event_id: params.event_id,
+      placement: params.placement,
+      ad_ids: picked.map((ad) => ad.id),
+      session_token: params.session_token ?? null,
+      customer_id: context.customer_id,
+      user_agent: context.user_agent,
+      ip_prefix: context.ip_prefix,
+      served_at: new Date().toISOString(),
+    })
   }
 }

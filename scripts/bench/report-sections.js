@@ -1,0 +1,126 @@
+/** Markdown for each section of the bench's results; each returns lines. */
+
+const fmt = (n, digits = 1) => (n === null || n === undefined ? "–" : typeof n === "number" ? n.toFixed(digits) : String(n))
+const int = (n) => (n === null || n === undefined ? "–" : Math.round(n).toLocaleString("en-US"))
+const failed = (title, section) => [`## ${title}`, "", `Failed: ${section.error}`, ""]
+
+function renderIngestion(section) {
+  const title = "Ingestion: POST /store/analytics/track vs a raw multi-row INSERT into the same table"
+  if (section.error) return failed(title, section)
+  const rows = Array.isArray(section) ? section : section.rows
+  return [
+    `## ${title}`,
+    "",
+    "| batch | clients | route events/s | p50 ms | p99 ms | failures | raw INSERT events/s | route / raw | server RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.batch} | ${r.concurrency} | ${int(r.route_events_per_s)} | ${fmt(r.route_p50_ms)} | ${fmt(r.route_p99_ms)} | ${r.route_failures} | ${int(r.raw_events_per_s)} | ${r.ratio} | ${r.server_rss_mb} |`
+    ),
+    "",
+  ]
+}
+
+function renderAds(section) {
+  const title = "Ad serving: GET /store/ads vs GET /health on the same server"
+  if (section.error) return failed(title, section)
+  return [
+    `## ${title}`,
+    "",
+    `${section.ad_count} eligible ads (one event, placement ${section.placement}, ${section.caps}); every request a new session token, so each one reads ${section.ad_count} cap counters. Target: /store/ads ≥ 50% of /health's requests/s. Server CPU ms/request is the server's own CPU time over the requests it answered: unlike requests/s it hardly moves with other load on the machine, so "CPU ratio" (health's CPU per request / ads') is the capacity ratio when the server has the cores to itself.`,
+    "",
+    "| clients | /store/ads req/s | p50 ms | p99 ms | failures | CPU ms/req | /health req/s | p50 ms | p99 ms | CPU ms/req | ads / health req/s | CPU ratio | server RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...section.rows.map(
+      (r) =>
+        `| ${r.concurrency} | ${int(r.ads.rps)} | ${fmt(r.ads.p50_ms)} | ${fmt(r.ads.p99_ms)} | ${r.ads.failures} | ${fmt(r.ads.server_cpu_ms_per_req, 2)} | ${int(r.health.rps)} | ${fmt(r.health.p50_ms)} | ${fmt(r.health.p99_ms)} | ${fmt(r.health.server_cpu_ms_per_req, 2)} | ${r.ratio} | ${r.cpu_ratio} | ${r.server_rss_mb} |`
+    ),
+    "",
+  ]
+}
+
+function renderOffers(section) {
+  const title = "Offer holds: POST /store/offers/:id/purchase, concurrent distinct customers"
+  if (section.error) return failed(title, section)
+  const outcomes = (o) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(", ")
+  const row = (label, r) =>
+    `| ${label} | ${int(r.stock)} | ${outcomes(r.outcomes)} | ${fmt(r.seconds)} | ${fmt(r.holds_per_s)} | ${fmt(r.server_cpu_ms_per_attempt)} | ${r.held} + ${r.sold} | ${r.hold_rows_units} | **${r.oversold}** | ${r.server_rss_mb} |`
+  return [
+    `## ${title}`,
+    "",
+    `${section.buyers} customers (created through the admin API in ${section.buyers_setup_s} s) each purchase 1 unit; a purchase holds the unit, builds a cart at the offer price and opens a Stripe payment session. Every customer tries once, all at the same moment: first on ${int(section.scarce.stock)} units (${section.buyers - section.scarce.stock} must be refused), then on stock that cannot run out (holds/s). Oversold = units held + sold beyond stock, from the offer's counters and from its hold rows (must be 0).`,
+    "",
+    "| run | stock | outcomes | seconds | holds/s | server CPU ms/attempt | held + sold (counters) | units in HELD/CONVERTED holds | oversold | server RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    row("scarce", section.scarce),
+    row("ample", section.ample),
+    "",
+    ...(section.floor
+      ? [
+          `Floor: the route's own atomic reserve (one conditional UPDATE of the offer row) straight from the bench's pool with ${section.floor.clients} clients: ${int(section.floor.reserves_per_s)} reserves/s (p50 ${fmt(section.floor.p50_ms)} ms). Route holds/s on ample stock / floor = ${section.ratio}.`,
+          "",
+        ]
+      : []),
+    ...(section.scarce.first_error ? [`First error in the rush: \`${section.scarce.first_error}\``, ""] : []),
+  ]
+}
+
+function renderDashboard(section) {
+  const title = "Dashboard and A/B results vs SELECT count(*) on monetization_event"
+  if (section.error) return failed(title, section)
+  return [
+    `## ${title}`,
+    "",
+    `Data generated in SQL the way ingestion stores it (raw events of one event over 90 days plus its daily rollup; A/B test sessions with their view/conversion events and per-session rollup, ${section.ab_sessions_per_event} sessions per monetization event). Dashboard range ${section.date_from} … ${section.date_to}. Times are medians of ${section.runs_per_point} runs after a warm-up, the route's timed from the bench client.`,
+    "",
+    "| monetization events | rollup rows (event) | A/B sessions | A/B events | load s | dashboard ms | A/B results ms | count(*) events ms | count(*) A/B sessions ms | dashboard / count | A/B / count | server RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...section.rows.map(
+      (r) =>
+        `| ${int(r.events)} | ${int(r.rollup_rows_for_event)} | ${int(r.ab_sessions)} | ${int(r.ab_events)} | ${fmt(r.load_s)} | ${fmt(r.dashboard_ms)} | ${fmt(r.ab_results_ms)} | ${fmt(r.count_events_ms)} | ${fmt(r.count_ab_sessions_ms)} | ${r.dashboard_vs_count} | ${r.ab_results_vs_count} | ${r.server_rss_mb} |`
+    ),
+    "",
+  ]
+}
+
+/** The waitlist section renders itself (scripts/bench/waitlist.js exports renderWaitlist). */
+function renderWaitlistSection(section) {
+  if (section.error) return failed("Waitlist", section)
+  const { renderWaitlist } = require("./waitlist")
+  const out = renderWaitlist(section)
+  return [...(Array.isArray(out) ? out : String(out).split("\n")), ""]
+}
+
+function renderRss(results) {
+  const names = Object.keys(results.rss)
+  if (!names.length) return []
+  return [
+    "## Server RSS per section (MB, whole process group, sampled every second)",
+    "",
+    "| section | seconds | start | peak | end |",
+    "|---|---|---|---|---|",
+    ...names.map((name) => {
+      const r = results.rss[name]
+      return `| ${name} | ${results.section_seconds[name]} | ${r.start_mb} | ${r.peak_mb} | ${r.end_mb} |`
+    }),
+    "",
+  ]
+}
+
+const RENDERERS = {
+  ingestion: renderIngestion,
+  ads: renderAds,
+  offers: renderOffers,
+  waitlist: renderWaitlistSection,
+  dashboard: renderDashboard,
+}
+
+function renderSections(results) {
+  const lines = []
+  for (const [name, render] of Object.entries(RENDERERS)) {
+    if (results[name]) lines.push(...render(results[name]))
+  }
+  return [...lines, ...renderRss(results)]
+}
+
+module.exports = { renderSections }
