@@ -143,7 +143,7 @@ async function reserveFloor(ctx, offerId) {
   return { reserves_per_s: Math.round(result.rps), p50_ms: +result.p50_ms.toFixed(1), clients: Math.min(BUYERS, 64) }
 }
 
-/** 200 concurrent buyers: a rush on 50 units (oversold must be 0) and one on ample stock (holds/s). */
+/** 200 concurrent buyers: a rush on 50 units (oversold must be 0), then ample stock with 200 and with 50 buyers (holds/s). */
 async function benchOffers(ctx) {
   const admin = await adminHeaders(ctx.server, ctx.info)
   const t0 = Date.now()
@@ -157,6 +157,10 @@ async function benchOffers(ctx) {
   const ampleId = await createOffer(ctx, admin, ampleStock)
   const ample = await rush(ctx, buyers, ampleId)
   const ampleCheck = await stockCheck(ctx.pool, ampleId)
+  // The issue's own point: holds/s with 50 concurrent buyers.
+  const ample50Id = await createOffer(ctx, admin, ampleStock)
+  const ample50 = await rush(ctx, buyers.slice(0, 50), ample50Id)
+  const ample50Check = await stockCheck(ctx.pool, ample50Id)
   const floor = await reserveFloor(ctx, await createOffer(ctx, admin, 10_000_000))
   return {
     floor,
@@ -165,6 +169,7 @@ async function benchOffers(ctx) {
     buyers_setup_s: +buyersSeconds.toFixed(1),
     scarce: { ...scarce, ...scarceStock, server_rss_mb: rssAfterRush },
     ample: { ...ample, ...ampleCheck, server_rss_mb: ctx.server.rssMb() },
+    ample_50: { ...ample50, ...ample50Check, server_rss_mb: ctx.server.rssMb() },
   }
 }
 

@@ -53,7 +53,8 @@ function renderOffers(section) {
     "| run | stock | outcomes | seconds | holds/s | server CPU ms/attempt | held + sold (counters) | units in HELD/CONVERTED holds | oversold | server RSS MB |",
     "|---|---|---|---|---|---|---|---|---|---|",
     row("scarce", section.scarce),
-    row("ample", section.ample),
+    row(`ample, ${section.buyers} buyers`, section.ample),
+    ...(section.ample_50 ? [row("ample, 50 buyers", section.ample_50)] : []),
     "",
     ...(section.floor
       ? [
