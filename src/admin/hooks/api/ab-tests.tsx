@@ -1,14 +1,8 @@
 import { FetchError } from "@medusajs/js-sdk"
-import {
-  QueryKey,
-  useMutation,
-  UseMutationOptions,
-  useQuery,
-  useQueryClient,
-  UseQueryOptions,
-} from "@tanstack/react-query"
+import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
+import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
 export type AbTestStatus = "DRAFT" | "RUNNING" | "STOPPED"
 
@@ -93,7 +87,6 @@ export const abTestQueryKeys = queryKeysFactory<"ab_test", AdminAbTestListParams
 const resultsKey = (testId: string) => [...abTestQueryKeys.detail(testId), "results"] as const
 
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
-type MutationOptions<TData, TVars> = Omit<UseMutationOptions<TData, FetchError, TVars>, "mutationFn">
 
 const path = (testId: string) => `/admin/ab-tests/${encodeURIComponent(testId)}`
 
@@ -127,83 +120,48 @@ export const useAbTestResults = (testId: string, options?: QueryOptions<AdminAbT
   return { results: data, ...rest }
 }
 
-const useInvalidate = () => {
-  const queryClient = useQueryClient()
-  return (testId?: string) => {
-    queryClient.invalidateQueries({ queryKey: abTestQueryKeys.lists() })
-    queryClient.invalidateQueries({
-      queryKey: testId ? abTestQueryKeys.detail(testId) : abTestQueryKeys.details(),
-    })
-  }
-}
+const staleAbTest = (testId: string) => [abTestQueryKeys.lists(), abTestQueryKeys.detail(testId)]
 
-export const useCreateAbTest = (options?: MutationOptions<AdminAbTestResponse, AdminCreateAbTestPayload>) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: (body) => sdk.client.fetch<AdminAbTestResponse>("/admin/ab-tests", { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(data.ab_test.test_id)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useCreateAbTest = (options?: MutationOptions<AdminAbTestResponse, AdminCreateAbTestPayload>) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminAbTestResponse>("/admin/ab-tests", { method: "POST", body }),
+    (data) => staleAbTest(data.ab_test.test_id),
+    options
+  )
 
 export const useUpdateAbTest = (
   testId: string,
   options?: MutationOptions<AdminAbTestResponse, AdminUpdateAbTestPayload>
-) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: (body) => sdk.client.fetch<AdminAbTestResponse>(path(testId), { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(testId)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminAbTestResponse>(path(testId), { method: "POST", body }),
+    () => staleAbTest(testId),
+    options
+  )
 
-export const useDeleteAbTest = (options?: MutationOptions<AdminAbTestDeleteResponse, string>) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: (testId) => sdk.client.fetch<AdminAbTestDeleteResponse>(path(testId), { method: "DELETE" }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(variables)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useDeleteAbTest = (options?: MutationOptions<AdminAbTestDeleteResponse, string>) =>
+  useInvalidatingMutation(
+    (testId) => sdk.client.fetch<AdminAbTestDeleteResponse>(path(testId), { method: "DELETE" }),
+    (_, testId) => staleAbTest(testId),
+    options
+  )
 
 /** `POST /admin/ab-tests/:test_id/start|stop`. */
 export const useTransitionAbTest = (
   options?: MutationOptions<AdminAbTestResponse, { test_id: string; action: "start" | "stop" }>
-) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: ({ test_id, action }) =>
-      sdk.client.fetch<AdminAbTestResponse>(`${path(test_id)}/${action}`, { method: "POST" }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(variables.test_id)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+) =>
+  useInvalidatingMutation(
+    ({ test_id, action }) => sdk.client.fetch<AdminAbTestResponse>(`${path(test_id)}/${action}`, { method: "POST" }),
+    (_, { test_id }) => staleAbTest(test_id),
+    options
+  )
 
 export const useDeclareAbTestWinner = (
   testId: string,
   options?: MutationOptions<AdminAbTestResponse, AdminDeclareWinnerPayload>
-) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: (body) =>
-      sdk.client.fetch<AdminAbTestResponse>(`${path(testId)}/declare-winner`, { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(testId)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminAbTestResponse>(`${path(testId)}/declare-winner`, { method: "POST", body }),
+    () => staleAbTest(testId),
+    options
+  )

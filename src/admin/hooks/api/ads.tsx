@@ -1,15 +1,9 @@
 import { FetchError } from "@medusajs/js-sdk"
-import {
-  QueryKey,
-  useMutation,
-  UseMutationOptions,
-  useQuery,
-  useQueryClient,
-  UseQueryOptions,
-} from "@tanstack/react-query"
+import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import type { AdContentType, AdPlacement, AdPricingModel } from "../../../modules/ad/types"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
+import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
 /** Delivery counts exclude invalid traffic; `ctr` and `viewable_ctr` are fractions (0.05 = 5%). */
 export type AdminAdStats = {
@@ -74,7 +68,6 @@ export type AdminUpdateAdPayload = Partial<Editable>
 export const adQueryKeys = queryKeysFactory<"monetization_ad", AdminAdListParams>("monetization_ad")
 
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
-type MutationOptions<TData, TVars> = Omit<UseMutationOptions<TData, FetchError, TVars>, "mutationFn">
 
 const path = (id: string) => `/admin/ads/${encodeURIComponent(id)}`
 
@@ -98,47 +91,26 @@ export const useAd = (id: string, options?: QueryOptions<AdminAdResponse>) => {
   return { ...data, ...rest }
 }
 
-const useInvalidate = () => {
-  const queryClient = useQueryClient()
-  return (id: string) => {
-    queryClient.invalidateQueries({ queryKey: adQueryKeys.lists() })
-    queryClient.invalidateQueries({ queryKey: adQueryKeys.detail(id) })
-  }
-}
+const staleAd = (id: string) => [adQueryKeys.lists(), adQueryKeys.detail(id)]
 
-export const useCreateAd = (options?: MutationOptions<AdminAdResponse, AdminCreateAdPayload>) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: (body) => sdk.client.fetch<AdminAdResponse>("/admin/ads", { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(data.ad.id)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useCreateAd = (options?: MutationOptions<AdminAdResponse, AdminCreateAdPayload>) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminAdResponse>("/admin/ads", { method: "POST", body }),
+    (data) => staleAd(data.ad.id),
+    options
+  )
 
-export const useUpdateAd = (id: string, options?: MutationOptions<AdminAdResponse, AdminUpdateAdPayload>) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: (body) => sdk.client.fetch<AdminAdResponse>(path(id), { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(id)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useUpdateAd = (id: string, options?: MutationOptions<AdminAdResponse, AdminUpdateAdPayload>) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminAdResponse>(path(id), { method: "POST", body }),
+    () => staleAd(id),
+    options
+  )
 
 /** `DELETE /admin/ads/:id` archives: the ad stops serving and keeps its history. */
-export const useArchiveAd = (options?: MutationOptions<AdminAdArchiveResponse, string>) => {
-  const invalidate = useInvalidate()
-  return useMutation({
-    mutationFn: (id) => sdk.client.fetch<AdminAdArchiveResponse>(path(id), { method: "DELETE" }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(variables)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useArchiveAd = (options?: MutationOptions<AdminAdArchiveResponse, string>) =>
+  useInvalidatingMutation(
+    (id) => sdk.client.fetch<AdminAdArchiveResponse>(path(id), { method: "DELETE" }),
+    (_, id) => staleAd(id),
+    options
+  )

@@ -1,15 +1,9 @@
 import { FetchError } from "@medusajs/js-sdk"
-import {
-  QueryKey,
-  useMutation,
-  UseMutationOptions,
-  useQuery,
-  useQueryClient,
-  UseQueryOptions,
-} from "@tanstack/react-query"
+import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import type { OfferPlacement, OfferType } from "../../../modules/offer/types"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
+import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
 export type { OfferPlacement, OfferType }
 
@@ -90,7 +84,6 @@ export type AdminOfferCreatePayload = AdminOfferUpdatePayload & {
 export const offerQueryKeys = queryKeysFactory<"monetization_offer", AdminOfferListParams>("monetization_offer")
 
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
-type MutationOptions<TData, TVars> = Omit<UseMutationOptions<TData, FetchError, TVars>, "mutationFn">
 
 const path = (id: string) => `/admin/offers/${encodeURIComponent(id)}`
 
@@ -114,47 +107,26 @@ export const useOffer = (id: string, options?: QueryOptions<AdminOfferResponse>)
   return { ...data, ...rest }
 }
 
-const useInvalidateOffers = () => {
-  const queryClient = useQueryClient()
-  return (id?: string) => {
-    queryClient.invalidateQueries({ queryKey: offerQueryKeys.lists() })
-    queryClient.invalidateQueries({ queryKey: id ? offerQueryKeys.detail(id) : offerQueryKeys.details() })
-  }
-}
+const staleOffer = (id: string) => [offerQueryKeys.lists(), offerQueryKeys.detail(id)]
 
-export const useCreateOffer = (options?: MutationOptions<AdminOfferResponse, AdminOfferCreatePayload>) => {
-  const invalidate = useInvalidateOffers()
-  return useMutation({
-    mutationFn: (body) => sdk.client.fetch<AdminOfferResponse>("/admin/offers", { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(data.offer.id)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useCreateOffer = (options?: MutationOptions<AdminOfferResponse, AdminOfferCreatePayload>) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminOfferResponse>("/admin/offers", { method: "POST", body }),
+    (data) => staleOffer(data.offer.id),
+    options
+  )
 
-export const useUpdateOffer = (id: string, options?: MutationOptions<AdminOfferResponse, AdminOfferUpdatePayload>) => {
-  const invalidate = useInvalidateOffers()
-  return useMutation({
-    mutationFn: (body) => sdk.client.fetch<AdminOfferResponse>(path(id), { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(id)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useUpdateOffer = (id: string, options?: MutationOptions<AdminOfferResponse, AdminOfferUpdatePayload>) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminOfferResponse>(path(id), { method: "POST", body }),
+    () => staleOffer(id),
+    options
+  )
 
 /** `DELETE /admin/offers/:id` archives: the offer stays for reporting. */
-export const useArchiveOffer = (options?: MutationOptions<AdminOfferDeleteResponse, string>) => {
-  const invalidate = useInvalidateOffers()
-  return useMutation({
-    mutationFn: (id) => sdk.client.fetch<AdminOfferDeleteResponse>(path(id), { method: "DELETE" }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      invalidate(variables)
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+export const useArchiveOffer = (options?: MutationOptions<AdminOfferDeleteResponse, string>) =>
+  useInvalidatingMutation(
+    (id) => sdk.client.fetch<AdminOfferDeleteResponse>(path(id), { method: "DELETE" }),
+    (_, id) => staleOffer(id),
+    options
+  )

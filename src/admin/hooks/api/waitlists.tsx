@@ -1,14 +1,8 @@
 import { FetchError } from "@medusajs/js-sdk"
-import {
-  QueryKey,
-  useMutation,
-  UseMutationOptions,
-  useQuery,
-  useQueryClient,
-  UseQueryOptions,
-} from "@tanstack/react-query"
+import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
+import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
 export type WaitlistStatus = "WAITING" | "OFFERED" | "ACCEPTED" | "EXPIRED" | "DECLINED" | "LEFT"
 
@@ -96,7 +90,6 @@ export type AdminOfferNextResponse = {
 export const waitlistQueryKeys = queryKeysFactory<"waitlist">("waitlist")
 
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
-type MutationOptions<TData, TVars> = Omit<UseMutationOptions<TData, FetchError, TVars>, "mutationFn">
 
 const sessionPath = (sessionId: string) => `/admin/sessions/${encodeURIComponent(sessionId)}/waitlist`
 
@@ -124,16 +117,9 @@ export const useSessionWaitlist = (sessionId: string, options?: QueryOptions<Adm
 export const useOfferNextWaitlistSeats = (
   sessionId: string,
   options?: MutationOptions<AdminOfferNextResponse, AdminOfferNextPayload>
-) => {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (body) =>
-      sdk.client.fetch<AdminOfferNextResponse>(`${sessionPath(sessionId)}/offer-next`, { method: "POST", body }),
-    ...options,
-    onSuccess: (data, variables, context) => {
-      queryClient.invalidateQueries({ queryKey: waitlistQueryKeys.lists() })
-      queryClient.invalidateQueries({ queryKey: waitlistQueryKeys.detail(sessionId) })
-      options?.onSuccess?.(data, variables, context)
-    },
-  })
-}
+) =>
+  useInvalidatingMutation(
+    (body) => sdk.client.fetch<AdminOfferNextResponse>(`${sessionPath(sessionId)}/offer-next`, { method: "POST", body }),
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    options
+  )
