@@ -8,6 +8,8 @@
  */
 
 const DAYS = 90
+// As many rollup shards as concurrent ingestion fills (src/modules/monetization-event/sql.ts).
+const ROLLUP_SHARDS = 16
 
 // Per-mille shares of each type, roughly a busy event's mix; each type's entity is of its kind.
 const TYPE_MIX = [
@@ -105,18 +107,18 @@ async function loadMonetizationEvents(client, info, target) {
     )
   )
   await client.query(
-    `INSERT INTO monetization_event_daily (id, event_id, day, type, entity_id, count, created_at, updated_at)
-     SELECT 'mevd_' || md5(event_id || day || type || entity_id), event_id, day, type, entity_id, n, now(), now()
+    `INSERT INTO monetization_event_daily (id, event_id, day, type, entity_id, shard, count, created_at, updated_at)
+     SELECT 'mevd_' || replace(gen_random_uuid()::text, '-', ''), event_id, day, type, entity_id, shard, n, now(), now()
      FROM (
        SELECT coalesce(event_id, '') AS event_id, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-         type, entity_id, count(*)::int AS n
+         type, entity_id, abs(hashtext(id)) % $3 AS shard, count(*)::int AS n
        FROM monetization_event
        WHERE id BETWEEN 'mev_bench' || lpad($1::text, 10, '0') AND 'mev_bench' || lpad($2::text, 10, '0')
-       GROUP BY 1, 2, 3, 4
+       GROUP BY 1, 2, 3, 4, 5
      ) grouped
-     ON CONFLICT (event_id, day, type, entity_id) WHERE deleted_at IS NULL
+     ON CONFLICT (event_id, day, type, entity_id, shard) WHERE deleted_at IS NULL
      DO UPDATE SET count = monetization_event_daily.count + excluded.count, updated_at = now()`,
-    [from, to]
+    [from, to, ROLLUP_SHARDS]
   )
   return to - from + 1
 }
