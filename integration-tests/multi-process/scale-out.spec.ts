@@ -274,6 +274,34 @@ withRedis((testRedisUrl) => {
       expect(await serve(serverB, "tok_burst")).toEqual([])
     })
 
+    it("an ad archived through B stops serving on A at once: every server's serving cache is cleared over Redis", async () => {
+      const eventId = `prod_cluster_${randomUUID()}`
+      const created = await call(
+        serverB,
+        "POST",
+        "/admin/ads",
+        {
+          event_id: eventId,
+          name: "Withdrawn sponsor",
+          content_type: "BANNER",
+          media_url: "https://cdn.example.com/banner.png",
+          click_url: "https://sponsor.example.com",
+          placements: ["SIDEBAR"],
+        },
+        admin
+      )
+      const adId = created.body.ad.id as string
+      const servedOnA = async () =>
+        (await call(serverA, "GET", `/store/ads?event_id=${eventId}&placement=SIDEBAR&session_token=tok_${randomUUID()}`)).body
+          .ads as { id: string }[]
+      // A now holds the ad in its serving cache (kept 10 s when nothing tells it otherwise).
+      expect((await servedOnA()).map((ad) => ad.id)).toEqual([adId])
+      expect((await call(serverB, "DELETE", `/admin/ads/${adId}`, undefined, admin)).status).toBe(200)
+      const archivedAt = Date.now()
+      await eventually(async () => (await servedOnA()).length === 0, 3_000)
+      process.stdout.write(`[multi-process] archived on B, gone from A after ${Date.now() - archivedAt} ms\n`)
+    })
+
     it("kill -9 of server A mid-traffic loses no accepted analytics event and strands no offer unit", async () => {
       const acceptedIds: string[] = []
       const outcome = { a202: 0, aFailedAfterKill: 0, b202AfterKill: 0 }

@@ -31,6 +31,8 @@ import { Rng, weightedPickWithoutReplacement } from "./lib/pick"
 
 /** How long the eligible ads of one event and placement are served from memory. */
 export const ELIGIBLE_CACHE_TTL_MS = 10_000
+/** Every process clears its serving cache when any process changes an ad. */
+export const ELIGIBLE_CACHE_CHANNEL = "monetization:ads:invalidate"
 
 export type CapWindow = { ad_id: string; frequency_window_hours: number }
 export type CapIncrement = CapWindow & { viewer_key: string }
@@ -60,7 +62,10 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   protected readonly options_: PluginOptions
   protected readonly logger_?: Logger
   protected redis_: Redis | null = null
+  protected subscriber_: Redis | null = null
   protected eligibleCache_ = new Map<string, { expiresAt: number; ads: AdDTO[] }>()
+  /** Bumped on every invalidation: a read that raced one is not cached. */
+  protected cacheGeneration_ = 0
 
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
@@ -71,8 +76,9 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
 
   __hooks = {
     onApplicationShutdown: async () => {
-      await this.redis_?.quit().catch(() => undefined)
+      await Promise.all([this.redis_, this.subscriber_].map((client) => client?.quit().catch(() => undefined)))
       this.redis_ = null
+      this.subscriber_ = null
     },
   }
 
@@ -92,13 +98,34 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     return this.redis_
   }
 
+  /** Listens for other processes' ad changes (with Redis); without Redis there is one process to keep fresh. */
+  protected watchInvalidations() {
+    const redis = this.redis()
+    if (!redis || this.subscriber_) {
+      return
+    }
+    this.subscriber_ = redis.duplicate()
+    this.subscriber_.on("error", (error) => this.logger_?.warn(`ad module: Redis subscriber error: ${error.message}`))
+    this.subscriber_.on("message", () => this.clearEligibleCache())
+    this.subscriber_.subscribe(ELIGIBLE_CACHE_CHANNEL).catch((error: Error) => {
+      this.logger_?.warn(`ad module: cannot watch ad changes, other servers' edits show within ${ELIGIBLE_CACHE_TTL_MS} ms: ${error.message}`)
+    })
+  }
+
+  protected clearEligibleCache() {
+    this.cacheGeneration_++
+    this.eligibleCache_.clear()
+  }
+
   /** Active, unarchived ads of an event for a placement; schedule and session are checked per request. */
   async listCandidateAds(eventId: string, placement: string): Promise<AdDTO[]> {
+    this.watchInvalidations()
     const cacheKey = `${eventId}\u0000${placement}`
     const cached = this.eligibleCache_.get(cacheKey)
     if (cached && cached.expiresAt > Date.now()) {
       return cached.ads
     }
+    const generation = this.cacheGeneration_
     const ads = (await this.listAds(
       { event_id: eventId, is_active: true, is_archived: false },
       { take: null }
@@ -106,13 +133,18 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     const forPlacement = ads
       .filter((ad) => (ad.placements ?? []).includes(placement as AdDTO["placements"][number]))
       .map((ad) => ({ ...ad, weight: Number(ad.weight), rate: Number(ad.rate) }))
-    this.eligibleCache_.set(cacheKey, { expiresAt: Date.now() + ELIGIBLE_CACHE_TTL_MS, ads: forPlacement })
+    if (generation === this.cacheGeneration_) {
+      this.eligibleCache_.set(cacheKey, { expiresAt: Date.now() + ELIGIBLE_CACHE_TTL_MS, ads: forPlacement })
+    }
     return forPlacement
   }
 
-  /** Called by every ad mutation; other server processes catch up within the TTL. */
+  /** Called by every ad mutation: this process at once, the others through Redis (else within the TTL). */
   async invalidateEligibleCache(): Promise<void> {
-    this.eligibleCache_.clear()
+    this.clearEligibleCache()
+    await this.redis()
+      ?.publish(ELIGIBLE_CACHE_CHANNEL, "1")
+      .catch((error: Error) => this.logger_?.warn(`ad module: cannot tell other servers about an ad change: ${error.message}`))
   }
 
   /**
