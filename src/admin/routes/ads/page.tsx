@@ -1,16 +1,14 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Photo } from "@medusajs/icons"
 import {
-  Button,
   Container,
   DataTable,
   DataTableFilteringState,
   DataTablePaginationState,
-  Heading,
-  Text,
   useDataTable,
 } from "@medusajs/ui"
 import { useCallback, useMemo, useState } from "react"
+import { ListPageToolbar } from "../../components/list-page-toolbar"
 import { AdFormModal } from "../../components/ads/ad-form-modal"
 import { AdReportDrawer } from "../../components/ads/ad-report-drawer"
 import { rotationShares } from "../../components/ads/rotation-share"
@@ -83,30 +81,16 @@ const AdsPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="ads">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
-          <div>
-            <Heading>Ads</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Sponsor creatives for your events, their rotation and delivery.
-            </Text>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <div data-testid="ad-filter-menu">
-              <DataTable.FilterMenu tooltip="Filter" />
-            </div>
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => {
-                setEditing(undefined)
-                setFormOpen(true)
-              }}
-              data-testid="ad-create"
-            >
-              Create
-            </Button>
-          </div>
-        </DataTable.Toolbar>
+        <ListPageToolbar
+          title="Ads"
+          description="Sponsor creatives for your events, their rotation and delivery."
+          filterTestId="ad-filter-menu"
+          createTestId="ad-create"
+          onCreate={() => {
+            setEditing(undefined)
+            setFormOpen(true)
+          }}
+        />
         <DataTable.Table
           emptyState={{
             empty: { heading: "No ads yet", description: "Create one to show a sponsor's creative on an event." },

@@ -1,17 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Beaker, PencilSquare, PlaySolid, StopCircleSolid, Trash } from "@medusajs/icons"
 import {
-  Button,
   Container,
   createDataTableColumnHelper,
   DataTable,
   DataTablePaginationState,
-  Heading,
-  Text,
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
+import { ListPageToolbar } from "../../components/list-page-toolbar"
 import { ExperimentFormModal } from "../../components/experiments/experiment-form-modal"
 import { ExperimentStatusBadge, formatDateTime } from "../../components/experiments/status-badge"
 import { useExperimentActions } from "../../components/experiments/use-experiment-actions"
@@ -111,25 +109,15 @@ const ExperimentsPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="experiments">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
-          <div>
-            <Heading>Experiments</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              A/B tests on your events: variants, traffic split and results.
-            </Text>
-          </div>
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={() => {
-              setEditing(undefined)
-              setFormOpen(true)
-            }}
-            data-testid="experiment-create"
-          >
-            Create
-          </Button>
-        </DataTable.Toolbar>
+        <ListPageToolbar
+          title="Experiments"
+          description="A/B tests on your events: variants, traffic split and results."
+          createTestId="experiment-create"
+          onCreate={() => {
+            setEditing(undefined)
+            setFormOpen(true)
+          }}
+        />
         <DataTable.Table
           emptyState={{
             empty: { heading: "No experiments yet", description: "Create one to start testing variants." },

@@ -1,17 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShoppingBag } from "@medusajs/icons"
 import {
-  Button,
   Container,
   DataTable,
   DataTableFilteringState,
   DataTablePaginationState,
-  Heading,
-  Text,
   useDataTable,
 } from "@medusajs/ui"
 import { useCallback, useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { ListPageToolbar } from "../../components/list-page-toolbar"
 import { OfferFormModal } from "../../components/offers/offer-form-modal"
 import { useArchiveOfferPrompt } from "../../components/offers/use-archive-offer-prompt"
 import { useOfferColumns } from "../../components/offers/use-offer-columns"
@@ -69,30 +67,16 @@ const OffersPage = () => {
   return (
     <Container className="divide-y p-0" data-testid="offers">
       <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
-          <div>
-            <Heading>Offers</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Upsells sold around your events: price, placement, schedule and stock.
-            </Text>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <div data-testid="offers-filter-menu">
-              <DataTable.FilterMenu tooltip="Filter" />
-            </div>
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => {
-                setEditing(undefined)
-                setFormOpen(true)
-              }}
-              data-testid="offer-create"
-            >
-              Create
-            </Button>
-          </div>
-        </DataTable.Toolbar>
+        <ListPageToolbar
+          title="Offers"
+          description="Upsells sold around your events: price, placement, schedule and stock."
+          filterTestId="offers-filter-menu"
+          createTestId="offer-create"
+          onCreate={() => {
+            setEditing(undefined)
+            setFormOpen(true)
+          }}
+        />
         <DataTable.Table
           emptyState={{
             empty: { heading: "No offers yet", description: "Create an offer to sell upgrades, merchandise or services with your tickets." },
