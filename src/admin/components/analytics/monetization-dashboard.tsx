@@ -1,5 +1,5 @@
 import { ArrowDownTray } from "@medusajs/icons"
-import { Alert, Button, Container, DatePicker, Heading, Label, Table, Text, toast } from "@medusajs/ui"
+import { Alert, Button, Container, DatePicker, Heading, Label, Text, toast } from "@medusajs/ui"
 import { ReactNode, useMemo, useState } from "react"
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import {
@@ -9,6 +9,7 @@ import {
   useMonetizationDashboard,
 } from "../../hooks/api/monetization-dashboard"
 import { fillDays, fromDay, lastDays, toDay } from "./date-range"
+import { TopPerformersTable } from "./top-performers-table"
 
 const integer = new Intl.NumberFormat()
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? "-" : `${value.toFixed(2)}%`)
@@ -186,62 +187,30 @@ const DashboardBody = ({ dashboard, range, compact }: { dashboard: Dashboard; ra
         </div>
       </Container>
       <div className={`grid gap-3 ${compact ? "grid-cols-1" : "grid-cols-1 xl:grid-cols-2"}`}>
-        <Container className="p-0" data-testid="monetization-top-offers">
-          <div className="px-6 py-4">
-            <Heading level="h3">Top offers</Heading>
-          </div>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Offer</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Views</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Purchases</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Conversion</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Revenue</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {offers.top_performers.length === 0 && <EmptyRow columns={5} />}
-              {offers.top_performers.map((offer) => (
-                <Table.Row key={offer.entity_id}>
-                  <Table.Cell title={offer.entity_id}>{offer.name}</Table.Cell>
-                  <Table.Cell className="text-right">{integer.format(offer.views)}</Table.Cell>
-                  <Table.Cell className="text-right">{integer.format(offer.purchases)}</Table.Cell>
-                  <Table.Cell className="text-right">{percent(offer.conversion_rate)}</Table.Cell>
-                  <Table.Cell className="text-right">{offer.revenue === undefined ? "-" : money(offer.revenue)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </Container>
-        <Container className="p-0" data-testid="monetization-top-ads">
-          <div className="px-6 py-4">
-            <Heading level="h3">Top ads</Heading>
-          </div>
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Ad</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Impressions</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Clicks</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">CTR</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Revenue</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {ads.top_performers.length === 0 && <EmptyRow columns={5} />}
-              {ads.top_performers.map((ad) => (
-                <Table.Row key={ad.entity_id}>
-                  <Table.Cell title={ad.entity_id}>{ad.name}</Table.Cell>
-                  <Table.Cell className="text-right">{integer.format(ad.impressions)}</Table.Cell>
-                  <Table.Cell className="text-right">{integer.format(ad.clicks)}</Table.Cell>
-                  <Table.Cell className="text-right">{percent(ad.ctr)}</Table.Cell>
-                  <Table.Cell className="text-right">{ad.revenue === undefined ? "-" : money(ad.revenue)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </Container>
+        <TopPerformersTable
+          title="Top offers"
+          entityLabel="Offer"
+          testId="monetization-top-offers"
+          rows={offers.top_performers}
+          columns={[
+            { header: "Views", cell: (offer) => integer.format(offer.views) },
+            { header: "Purchases", cell: (offer) => integer.format(offer.purchases) },
+            { header: "Conversion", cell: (offer) => percent(offer.conversion_rate) },
+            { header: "Revenue", cell: (offer) => (offer.revenue === undefined ? "-" : money(offer.revenue)) },
+          ]}
+        />
+        <TopPerformersTable
+          title="Top ads"
+          entityLabel="Ad"
+          testId="monetization-top-ads"
+          rows={ads.top_performers}
+          columns={[
+            { header: "Impressions", cell: (ad) => integer.format(ad.impressions) },
+            { header: "Clicks", cell: (ad) => integer.format(ad.clicks) },
+            { header: "CTR", cell: (ad) => percent(ad.ctr) },
+            { header: "Revenue", cell: (ad) => (ad.revenue === undefined ? "-" : money(ad.revenue)) },
+          ]}
+        />
       </div>
     </>
   )
@@ -278,12 +247,4 @@ const KpiCard = ({
       ))}
     </div>
   </Container>
-)
-
-const EmptyRow = ({ columns }: { columns: number }) => (
-  <Table.Row>
-    <td colSpan={columns} className="txt-compact-small text-ui-fg-subtle h-10 px-6">
-      No data in this range
-    </td>
-  </Table.Row>
 )
