@@ -8,6 +8,7 @@ import { storeAbTestMiddlewares } from "./store/ab-tests/middlewares"
 import { adminMonetizationEventMiddlewares } from "./admin/monetization-events/middlewares"
 import { storeAnalyticsMiddlewares } from "./store/analytics/middlewares"
 import { adminAnalyticsMiddlewares } from "./admin/analytics/middlewares"
+import { beaconMiddlewares } from "./beacon/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -20,5 +21,6 @@ export default defineMiddlewares({
     ...adminAnalyticsMiddlewares,
     ...storeAbTestMiddlewares,
     ...adminAbTestMiddlewares,
+    ...beaconMiddlewares,
   ],
 })

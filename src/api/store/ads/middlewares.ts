@@ -13,6 +13,13 @@ export const AD_IMPRESSIONS_BODY_LIMIT_BYTES = 256 * 1024
 // Optional customer auth everywhere: a logged-in attendee's caps follow them across devices.
 const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
+/** Shared with the beacon route, which checks the publishable key first. */
+export const impressionBatchMiddlewares = [
+  optionalCustomer,
+  parseBeaconBody,
+  validateAndTransformBody(StoreAdImpressionBatch),
+]
+
 export const storeAdMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
@@ -23,7 +30,7 @@ export const storeAdMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/ads/impressions",
     bodyParser: { sizeLimit: AD_IMPRESSIONS_BODY_LIMIT_BYTES },
-    middlewares: [optionalCustomer, parseBeaconBody, validateAndTransformBody(StoreAdImpressionBatch)],
+    middlewares: impressionBatchMiddlewares,
   },
   {
     method: ["POST"],

@@ -1,0 +1,2 @@
+// The store route's handler: a beacon batch is a tracking batch.
+export { POST } from "../../../store/analytics/track/route"
