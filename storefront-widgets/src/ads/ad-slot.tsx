@@ -14,12 +14,35 @@ export type AdImpression = {
   timestamp: string
 }
 
-export type ImpressionQueue = { push: (impression: AdImpression) => void; flush: () => Promise<void>; destroy: () => void }
+export type ImpressionQueue = {
+  push: (impression: AdImpression) => void
+  flush: () => Promise<void>
+  /** On page hide: a beacon for an anonymous visitor (no headers needed), else a keepalive fetch. */
+  flushOnHide: () => void
+  destroy: () => void
+}
+
+/** Sends impressions with `navigator.sendBeacon` to `POST /beacon/ads/impressions`; false when the browser refuses. */
+function beaconImpressions(config: MonetizationConfig, impressions: AdImpression[]): boolean {
+  if (config.getCustomerToken?.() || typeof navigator === "undefined" || typeof navigator.sendBeacon !== "function") {
+    return false
+  }
+  const url = `${config.baseUrl}/beacon/ads/impressions?x-publishable-api-key=${encodeURIComponent(config.publishableKey)}`
+  return navigator.sendBeacon(url, new Blob([JSON.stringify({ impressions })], { type: "text/plain" }))
+}
 
 /** Batches impressions to `POST /store/ads/impressions`; sends `delayMs` after the first queued one. */
 export function createImpressionQueue(config: MonetizationConfig, delayMs = 1000): ImpressionQueue {
   let pending: AdImpression[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
+  const flushOnHide = () => {
+    if (pending.length && beaconImpressions(config, pending)) {
+      pending = []
+      clearTimeout(timer)
+      timer = undefined
+    }
+    void flush()
+  }
   const flush = async () => {
     if (timer) {
       clearTimeout(timer)
@@ -48,6 +71,7 @@ export function createImpressionQueue(config: MonetizationConfig, delayMs = 1000
       }
     },
     flush,
+    flushOnHide,
     destroy() {
       void flush()
     },
@@ -94,7 +118,7 @@ export function AdSlot({ eventId, placement, sessionId, limit = 3, className, im
 
   // The queue is created on first use: a child's effect (the first impression) runs before this component's effects.
   useEffect(() => {
-    const flushNow = () => void queueRef.current?.flush()
+    const flushNow = () => queueRef.current?.flushOnHide()
     const onVisibility = () => {
       if (document.visibilityState === "hidden") flushNow()
     }

@@ -25,7 +25,10 @@ export type TrackerOptions = {
   /** Absolute URL of `POST /store/analytics/track`. */
   endpoint: string
   publishableKey: string
-  /** URL for `sendBeacon`, which cannot send headers; the key is added as `?x-publishable-api-key=`. Defaults to `endpoint`. */
+  /**
+   * URL for `sendBeacon`, which cannot send headers: the key is added as `?x-publishable-api-key=`.
+   * Defaults to the backend's `POST /beacon/analytics/track` beside `endpoint`.
+   */
   beaconEndpoint?: string
   maxBatch?: number
   flushIntervalMs?: number
@@ -184,12 +187,16 @@ export function createTracker(options: TrackerOptions): Tracker {
   }
 
   const beaconUrl = () => {
-    const base = options.beaconEndpoint ?? options.endpoint
+    const base = options.beaconEndpoint ?? options.endpoint.replace(/\/store\/analytics\/track$/, "/beacon/analytics/track")
     const separator = base.includes("?") ? "&" : "?"
     return `${base}${separator}x-publishable-api-key=${encodeURIComponent(options.publishableKey)}`
   }
 
-  /** Keepalive fetch (carries headers) when fetch exists, else sendBeacon; both share one in-flight budget. */
+  /**
+   * sendBeacon for an anonymous visitor (the browser's way to send on unload); a keepalive
+   * fetch when a customer's bearer token must go along, or when the beacon is refused.
+   * Both share one in-flight budget.
+   */
   const flushOnHide = () => {
     let remaining = budget
     const unsent: TrackedEvent[] = []
@@ -203,13 +210,17 @@ export function createTracker(options: TrackerOptions): Tracker {
         break
       }
       remaining -= bytes
+      const beaconFirst = !options.getAuthToken?.() || !fetchImpl
+      if (beaconFirst && sendBeacon?.(beaconUrl(), new Blob([body], { type: "text/plain" }))) {
+        continue
+      }
       if (fetchImpl) {
         void post(chunk, true).then((outcome) => {
           if (outcome === "retry") {
             requeue(chunk)
           }
         })
-      } else if (!sendBeacon?.(beaconUrl(), new Blob([body], { type: "text/plain" }))) {
+      } else {
         unsent.push(...chunk)
       }
     }

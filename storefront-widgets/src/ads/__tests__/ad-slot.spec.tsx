@@ -151,7 +151,7 @@ describe("AdSlot", () => {
     expect(after[0]).toMatchObject({ ad_id: "ad_1" })
   })
 
-  it("flushes pending impressions when the page is hidden", async () => {
+  it("flushes pending impressions with a keepalive fetch when the page is hidden and sendBeacon is missing", async () => {
     setup()
     await flush()
     expect(impressions()).toHaveLength(0)
@@ -160,5 +160,34 @@ describe("AdSlot", () => {
     })
     await flush()
     expect(impressions()).toHaveLength(1)
+  })
+
+  it("sends pending impressions by sendBeacon to the beacon route when the page is hidden", async () => {
+    const beacons: { url: string; blob: Blob }[] = []
+    Object.defineProperty(navigator, "sendBeacon", {
+      configurable: true,
+      value: (url: string, blob: Blob) => beacons.push({ url, blob }) > 0,
+    })
+    try {
+      setup()
+      await flush()
+      act(() => {
+        window.dispatchEvent(new Event("pagehide"))
+      })
+      await advance(5_000)
+    } finally {
+      delete (navigator as { sendBeacon?: unknown }).sendBeacon
+    }
+    expect(impressions()).toHaveLength(0)
+    expect(beacons).toHaveLength(1)
+    expect(beacons[0].url).toBe("https://api.test/beacon/ads/impressions?x-publishable-api-key=pk_test")
+    expect(beacons[0].blob.type).toBe("text/plain")
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader()
+      reader.onload = () => resolve(String(reader.result))
+      reader.readAsText(beacons[0].blob)
+    })
+    const body = JSON.parse(text)
+    expect(body.impressions).toEqual([expect.objectContaining({ ad_id: "ad_1", placement: "EVENT_HERO" })])
   })
 })

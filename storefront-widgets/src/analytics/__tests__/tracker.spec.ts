@@ -181,17 +181,46 @@ describe("createTracker", () => {
     expect(new Set(ids).size).toBe(11)
   })
 
-  it("on page hide sends with a keepalive fetch that carries the headers", async () => {
+  it("on page hide sends an anonymous visitor's events by sendBeacon to the beacon route, text/plain, key in the query", async () => {
+    const { impl, calls } = fakeFetch(202)
+    const beacons: Array<{ url: string; blob: Blob }> = []
+    const sendBeacon = jest.fn((url: string, blob: Blob) => beacons.push({ url, blob }) > 0)
+    make({ fetchImpl: impl, sendBeacon }).track(offerView(1))
+    hidePage()
+    await jest.advanceTimersByTimeAsync(0)
+
+    expect(calls).toHaveLength(0)
+    expect(beacons).toHaveLength(1)
+    expect(beacons[0].url).toBe("https://api.test/beacon/analytics/track?x-publishable-api-key=pk_test")
+    expect(beacons[0].blob.type).toBe("text/plain")
+    expect(JSON.parse(await readBlob(beacons[0].blob)).events.map((e: TrackedEvent) => e.entityId)).toEqual(["moff_1"])
+  })
+
+  it("on page hide sends a customer's events with a keepalive fetch that carries the bearer token", async () => {
     const { impl, calls } = fakeFetch(202)
     const sendBeacon = jest.fn(() => true)
-    make({ fetchImpl: impl, sendBeacon }).track(offerView(1))
+    make({ fetchImpl: impl, sendBeacon, getAuthToken: () => "tok_customer" }).track(offerView(1))
     hidePage()
     await jest.advanceTimersByTimeAsync(0)
 
     expect(sendBeacon).not.toHaveBeenCalled()
     expect(calls).toHaveLength(1)
+    expect(calls[0].url).toBe(ENDPOINT)
     expect(calls[0].init.keepalive).toBe(true)
-    expect(calls[0].init.headers).toMatchObject({ "x-publishable-api-key": "pk_test" })
+    expect(calls[0].init.headers).toMatchObject({ "x-publishable-api-key": "pk_test", authorization: "Bearer tok_customer" })
+  })
+
+  it("sends with a keepalive fetch what sendBeacon refuses", async () => {
+    const { impl, calls } = fakeFetch(202)
+    const sendBeacon = jest.fn(() => false)
+    make({ fetchImpl: impl, sendBeacon }).track(offerView(1))
+    hidePage()
+    await jest.advanceTimersByTimeAsync(0)
+
+    expect(sendBeacon).toHaveBeenCalledTimes(1)
+    expect(calls).toHaveLength(1)
+    expect(calls[0].init.keepalive).toBe(true)
+    expect(calls[0].events.map((e) => e.entityId)).toEqual(["moff_1"])
   })
 
   it("falls back to sendBeacon with a text/plain body and the key in the query string when fetch is missing", async () => {
@@ -212,7 +241,7 @@ describe("createTracker", () => {
     }
 
     expect(beacons).toHaveLength(1)
-    expect(beacons[0].url).toBe(`${ENDPOINT}?x-publishable-api-key=pk_test`)
+    expect(beacons[0].url).toBe("https://api.test/beacon/analytics/track?x-publishable-api-key=pk_test")
     expect(beacons[0].blob.type).toBe("text/plain")
     const body = JSON.parse(await readBlob(beacons[0].blob))
     expect(body.events).toHaveLength(1)
