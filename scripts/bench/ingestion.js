@@ -17,16 +17,29 @@ function makeEvent(eventId) {
   }
 }
 
-/** Events/s through POST /store/analytics/track, and the server's CPU time per request when the harness can tell. */
-async function measureRoute({ server, info, batch, concurrency, durationMs }) {
+/** How each ingestion route is called: the store route with JSON and the key header, the beacon route as sendBeacon posts. */
+const ROUTES = {
+  store: (server, info) => ({
+    url: `${server.url}/store/analytics/track`,
+    headers: { "content-type": "application/json", "x-publishable-api-key": info.publishable_key },
+  }),
+  beacon: (server, info) => ({
+    url: `${server.url}/beacon/analytics/track?x-publishable-api-key=${encodeURIComponent(info.publishable_key)}`,
+    headers: { "content-type": "text/plain;charset=UTF-8" },
+  }),
+}
+
+/** Events/s through an ingestion route, and the server's CPU time per request when the harness can tell. */
+async function measureRoute({ server, info, batch, concurrency, durationMs, route = "store" }) {
+  const { url, headers } = ROUTES[route](server, info)
   const cpuBefore = server.cpuMs?.()
   const result = await runLoad({
     concurrency,
     durationMs,
     task: async () => {
-      const response = await fetch(`${server.url}/store/analytics/track`, {
+      const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-publishable-api-key": info.publishable_key },
+        headers,
         body: JSON.stringify({ events: Array.from({ length: batch }, () => makeEvent(info.event_id)) }),
       })
       if (response.status !== 202) {
@@ -67,6 +80,7 @@ async function benchIngestion(ctx) {
   // Warm both sides first (the server's JIT, the pool's connections): otherwise the first point pays for it.
   const warmUp = { ...ctx, batch: 10, concurrency: 8, durationMs: Math.min(2000, ctx.durationMs) }
   await measureRoute(warmUp)
+  await measureRoute({ ...warmUp, route: "beacon" })
   await measureRawInsert(warmUp)
   const rows = []
   for (const batch of [10, 100]) {
@@ -74,6 +88,7 @@ async function benchIngestion(ctx) {
       const route = await measureRoute({ ...ctx, batch, concurrency })
       const rss = ctx.server.rssMb()
       const raw = await measureRawInsert({ ...ctx, batch, concurrency })
+      const beacon = await measureRoute({ ...ctx, batch, concurrency, route: "beacon" })
       rows.push({
         batch,
         concurrency,
@@ -84,6 +99,11 @@ async function benchIngestion(ctx) {
         route_server_cpu_ms_per_request: route.server_cpu_ms_per_request,
         raw_events_per_s: Math.round(raw.events_per_s),
         ratio: +(route.events_per_s / raw.events_per_s).toFixed(3),
+        beacon_events_per_s: Math.round(beacon.events_per_s),
+        beacon_p99_ms: beacon.p99_ms,
+        beacon_failures: beacon.failures,
+        beacon_server_cpu_ms_per_request: beacon.server_cpu_ms_per_request,
+        beacon_ratio: +(beacon.events_per_s / raw.events_per_s).toFixed(3),
         server_rss_mb: rss,
       })
     }

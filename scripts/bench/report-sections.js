@@ -5,17 +5,19 @@ const int = (n) => (n === null || n === undefined ? "–" : Math.round(n).toLoca
 const failed = (title, section) => [`## ${title}`, "", `Failed: ${section.error}`, ""]
 
 function renderIngestion(section) {
-  const title = "Ingestion: POST /store/analytics/track vs a raw multi-row INSERT into the same table"
+  const title = "Ingestion: POST /store/analytics/track and /beacon/analytics/track vs a raw multi-row INSERT into the same table"
   if (section.error) return failed(title, section)
   const rows = Array.isArray(section) ? section : section.rows
   return [
     `## ${title}`,
     "",
-    "| batch | clients | route events/s | p50 ms | p99 ms | failures | raw INSERT events/s | route / raw | server RSS MB |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "The store route takes JSON and the key header; the beacon route takes what `navigator.sendBeacon` posts (text/plain, key in the query string). Server CPU is ms per request.",
+    "",
+    "| batch | clients | store events/s | p50 ms | p99 ms | failures | CPU | beacon events/s | p99 ms | failures | CPU | raw INSERT events/s | store / raw | beacon / raw | server RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.batch} | ${r.concurrency} | ${int(r.route_events_per_s)} | ${fmt(r.route_p50_ms)} | ${fmt(r.route_p99_ms)} | ${r.route_failures} | ${int(r.raw_events_per_s)} | ${r.ratio} | ${r.server_rss_mb} |`
+        `| ${r.batch} | ${r.concurrency} | ${int(r.route_events_per_s)} | ${fmt(r.route_p50_ms)} | ${fmt(r.route_p99_ms)} | ${r.route_failures} | ${fmt(r.route_server_cpu_ms_per_request)} | ${int(r.beacon_events_per_s)} | ${fmt(r.beacon_p99_ms)} | ${r.beacon_failures ?? "–"} | ${fmt(r.beacon_server_cpu_ms_per_request)} | ${int(r.raw_events_per_s)} | ${r.ratio} | ${r.beacon_ratio ?? "–"} | ${r.server_rss_mb} |`
     ),
     "",
   ]
