@@ -381,7 +381,8 @@ withRedis((testRedisUrl) => {
 
       const runs = linesSince(worker, 0, /executing scheduled job job-release-expired-offer-holds/)
       expect(runs.length).toBeGreaterThan(0)
-      runs.slice(1).forEach((run, i) => expect(run.at - runs[i].at).toBeGreaterThan(45_000))
+      // At most one run per minute (a busy worker may log a tick late, so no gap is asserted).
+      expect(new Set(runs.map((run) => Math.floor(run.at / 60_000))).size).toBe(runs.length)
       expect(linesSince(worker, 0, /executing scheduled job job-expire-waitlist-offers/).length).toBeGreaterThan(0)
       for (const server of [serverA, serverB]) {
         expect(linesSince(server, 0, /executing scheduled job|Registering job/)).toEqual([])

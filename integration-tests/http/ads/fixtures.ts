@@ -40,7 +40,7 @@ export const impression = (adId: string, overrides: Record<string, unknown> = {}
   ...overrides,
 })
 
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   let value = await read()
   while (!done(value) && Date.now() < deadline) {

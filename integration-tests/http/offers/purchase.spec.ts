@@ -290,10 +290,16 @@ medusaIntegrationTestRunner({
         const anonymous = await api.get("/store/customers/me/offer-purchases", store()).catch((e) => e)
         expect(anonymous.response.status).toBe(401)
 
-        const { data: events } = await getContainer()
-          .resolve(ContainerRegistrationKeys.QUERY)
-          .graph({ entity: "monetization_event", fields: ["type", "source", "entity_id"], filters: { type: "OFFER_PURCHASE" } })
-        expect(events).toEqual([{ type: "OFFER_PURCHASE", source: "server", entity_id: offer.id }])
+        // The event is written by the step after the purchase; wait for it, then for any duplicate.
+        const purchaseEvents = async () =>
+          (
+            await getContainer()
+              .resolve(ContainerRegistrationKeys.QUERY)
+              .graph({ entity: "monetization_event", fields: ["type", "source", "entity_id"], filters: { type: "OFFER_PURCHASE" } })
+          ).data
+        await waitFor(async () => (await purchaseEvents()).length > 0)
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        expect(await purchaseEvents()).toEqual([{ type: "OFFER_PURCHASE", source: "server", entity_id: offer.id }])
       })
 
       it("returns the units when the order is canceled", async () => {

@@ -20,13 +20,16 @@ withRedis((redisUrl) => {
           expect(container.resolve(Modules.WORKFLOW_ENGINE).constructor.name).toMatch(/Workflow/)
           const locking = container.resolve(Modules.LOCKING)
           const order: string[] = []
+          let aHoldsTheLock!: () => void
+          const aStarted = new Promise<void>((resolve) => (aHoldsTheLock = resolve))
           await Promise.all([
             locking.execute("redis-host-test", async () => {
               order.push("a-start")
+              aHoldsTheLock()
               await new Promise((r) => setTimeout(r, 200))
               order.push("a-end")
             }),
-            new Promise((r) => setTimeout(r, 50)).then(() =>
+            aStarted.then(() =>
               locking.execute("redis-host-test", async () => {
                 order.push("b")
               })

@@ -11,7 +11,7 @@ export function connectSocket(baseURL: string, token: string | undefined, via: "
   })
 }
 
-export function waitForConnect(socket: Socket, timeoutMs = 5000): Promise<void> {
+export function waitForConnect(socket: Socket, timeoutMs = 15_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("socket did not connect")), timeoutMs)
     socket.once("connect", () => {
@@ -26,7 +26,7 @@ export function waitForConnect(socket: Socket, timeoutMs = 5000): Promise<void> 
 }
 
 /** Resolves with the next `event` payload (rejects after `timeoutMs`). */
-export function nextEvent<T = Record<string, unknown>>(socket: Socket, event: string, timeoutMs = 10_000): Promise<T> {
+export function nextEvent<T = Record<string, unknown>>(socket: Socket, event: string, timeoutMs = 20_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs)
     socket.once(event, (payload: T) => {
@@ -45,7 +45,7 @@ export function nextEventWhere<T = Record<string, unknown>>(
   socket: Socket,
   event: string,
   matches: (payload: T) => boolean,
-  timeoutMs = 10_000
+  timeoutMs = 20_000
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const seen: T[] = []

@@ -98,7 +98,7 @@ medusaIntegrationTestRunner({
         // Only the cancellation may free the seat here, not the every-minute reconciliation job.
         // The wait can take most of a minute, so the push's deadline starts after it.
         await clearOfMinuteTick(3, 40)
-        const offered = nextEvent<OfferPayload>(socket, "WAITLIST_OFFER", 15_000)
+        const offered = nextEvent<OfferPayload>(socket, "WAITLIST_OFFER", 30_000)
         const canceled = await api.post(`/admin/orders/${orderId}/cancel`, {}, admin)
         expect(canceled.status).toBe(200)
         expect(canceled.data.order.status).toBe("canceled")
