@@ -53,6 +53,16 @@ async function smokeCheck(baseUrl, info) {
       events: [{ type: "OFFER_VIEW", entityId: "smoke", event_id: info.event_id, timestamp: new Date().toISOString() }],
     }),
   })
+  const beacon = await fetch(
+    `${baseUrl}/beacon/analytics/track?x-publishable-api-key=${encodeURIComponent(info.publishable_key)}`,
+    {
+      method: "POST",
+      headers: { "content-type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify({
+        events: [{ type: "OFFER_VIEW", entityId: "smoke-beacon", event_id: info.event_id, timestamp: new Date().toISOString() }],
+      }),
+    }
+  )
   const page = await fetch(`http://localhost:${info.storefront_port}/main.js`)
   const assignment = await fetch(
     `${baseUrl}/store/ab-tests/${info.experiment.test_id}/assignment?session_token=smoke`,
@@ -71,6 +81,7 @@ async function smokeCheck(baseUrl, info) {
     ["/health", health.status === 200],
     ["/app serves the admin", admin.status === 200 && adminHtml.includes("<div id=\"medusa\"")],
     ["POST /store/analytics/track answers 202", track.status === 202],
+    ["POST /beacon/analytics/track (as sendBeacon posts) answers 202", beacon.status === 202],
     ["the seeded A/B test assigns a variant", assignment.status === 200],
   ]
   for (const [name, ok] of checks) {
