@@ -1,20 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+import { trackedEvent } from "./fixtures"
 
 jest.setTimeout(60_000)
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
 
-const event = (overrides: Record<string, unknown> = {}) => ({
-  id: `evt_${Math.random().toString(36).slice(2, 12)}`,
-  type: "OFFER_VIEW",
-  entityId: "moff_1",
-  event_id: "prod_event_a",
-  session_token: "sess_1",
-  timestamp: minutesAgo(1),
-  ...overrides,
-})
+const event = (overrides: Record<string, unknown> = {}) =>
+  trackedEvent({ event_id: "prod_event_a", timestamp: minutesAgo(1), ...overrides })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -3,18 +3,11 @@ import { createApiKeysWorkflow, revokeApiKeysWorkflow } from "@medusajs/medusa/c
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createStoreSetup, StoreSetup } from "../../helpers/store-setup"
 import { BROWSER_UA, createAd, impression, uniqueEventId } from "../ads/fixtures"
+import { trackedEvent } from "./fixtures"
 
 jest.setTimeout(60_000)
 
-const event = (overrides: Record<string, unknown> = {}) => ({
-  id: `evt_${Math.random().toString(36).slice(2, 12)}`,
-  type: "OFFER_VIEW",
-  entityId: "moff_1",
-  event_id: "prod_event",
-  session_token: "sess_1",
-  timestamp: new Date().toISOString(),
-  ...overrides,
-})
+const event = trackedEvent
 
 /** What `navigator.sendBeacon(url, string)` sends: text/plain, no custom headers. */
 const beaconHeaders = { headers: { "content-type": "text/plain;charset=UTF-8", "user-agent": BROWSER_UA } }

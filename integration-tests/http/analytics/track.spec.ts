@@ -1,18 +1,11 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+import { trackedEvent } from "./fixtures"
 
 jest.setTimeout(60_000)
 
-const event = (overrides: Record<string, unknown> = {}) => ({
-  id: `evt_${Math.random().toString(36).slice(2, 12)}`,
-  type: "OFFER_VIEW",
-  entityId: "moff_1",
-  event_id: "prod_event",
-  session_token: "sess_1",
-  timestamp: new Date().toISOString(),
-  ...overrides,
-})
+const event = trackedEvent
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
