@@ -102,6 +102,51 @@ class SocketPool {
     })
   }
 
+  /**
+   * Counts every `event` each customer in `expect` gets until it shows the customer's final
+   * `position`; answers when that arrived, how many came in all, and any that came after it.
+   */
+  collectUntilFinal({ event, sessionId, expect, timeoutMs, settleMs = 1000 }) {
+    const ids = Object.keys(expect)
+    const times = []
+    let received = 0
+    let afterFinal = 0
+    const pending = new Set(ids)
+    const handlers = new Map()
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer)
+        // Keep listening a moment: an update computed earlier must not arrive after the final one.
+        setTimeout(() => {
+          for (const [id, handler] of handlers) {
+            this.sockets.get(id)?.off(event, handler)
+          }
+          resolve({ times, received, after_final: afterFinal, missing: pending.size, wrong: 0 })
+        }, settleMs)
+      }
+      const timer = setTimeout(finish, timeoutMs)
+      for (const id of ids) {
+        const handler = (payload) => {
+          if (sessionId && payload?.session_id !== sessionId) {
+            return
+          }
+          received++
+          if (!pending.has(id)) {
+            afterFinal++
+          } else if (payload?.position === expect[id]) {
+            times.push(nowMs())
+            pending.delete(id)
+            if (!pending.size) {
+              finish()
+            }
+          }
+        }
+        handlers.set(id, handler)
+        this.sockets.get(id)?.on(event, handler)
+      }
+    })
+  }
+
   close() {
     for (const socket of this.sockets.values()) {
       socket.close()
@@ -146,6 +191,10 @@ if (require.main === module) {
       process.send(await pool.connect(message.customers, message.concurrency))
     } else if (message.type === "collect") {
       const done = pool.collect(message)
+      process.send({ armed: true })
+      process.send(await done)
+    } else if (message.type === "collect-until-final") {
+      const done = pool.collectUntilFinal(message)
       process.send({ armed: true })
       process.send(await done)
     } else if (message.type === "ready") {

@@ -5,8 +5,8 @@ const { forkClients } = require("./waitlist-clients")
 const { nowMs, summarize } = require("./waitlist-stats")
 
 /** Arms every client process for `event`, runs `trigger`, answers arrival stats relative to its start. */
-async function timeDelivery(clients, slices, { event, sessionId, expectOf, trigger, timeoutMs }) {
-  await clients.all((i) => ({ type: "collect", event, sessionId, expect: expectOf(slices[i]), timeoutMs }))
+async function timeDelivery(clients, slices, { event, sessionId, expectOf, trigger, timeoutMs, type = "collect" }) {
+  await clients.all((i) => ({ type, event, sessionId, expect: expectOf(slices[i]), timeoutMs }))
   const results = Promise.all(Array.from({ length: clients.count }, (_, i) => clients.receive(i)))
   const t0 = nowMs()
   const triggerMs = await trigger()
@@ -15,7 +15,8 @@ async function timeDelivery(clients, slices, { event, sessionId, expectOf, trigg
   return {
     ...summarize(arrivals),
     last_ms: arrivals.length ? Math.round(Math.max(...arrivals) * 100) / 100 : null,
-    received: arrivals.length,
+    received: replies.reduce((sum, r) => sum + (r.received ?? r.times.length), 0),
+    after_final: replies.reduce((sum, r) => sum + (r.after_final ?? 0), 0),
     missing: replies.reduce((sum, r) => sum + r.missing, 0),
     wrong: replies.reduce((sum, r) => sum + r.wrong, 0),
     client_cpu_ms: replies.map((r) => r.client_cpu_ms),
@@ -30,10 +31,12 @@ async function timeDelivery(clients, slices, { event, sessionId, expectOf, trigg
  * the plugin: one Redis-emitter push per customer room (the plugin's message pattern), and one
  * broadcast to every socket (`io.emit`).
  */
-async function benchFanout({ server, info, pool, redisUrl }, { session, signer, n, processes }) {
-  const customers = await appendWaitingEntries(pool, session.sessionId, n + 1)
+async function benchFanout({ server, info, pool, redisUrl }, { session, signer, n, processes, burst }) {
+  const customers = await appendWaitingEntries(pool, session.sessionId, n + 1 + burst)
   await settle(pool)
-  const [leaver, ...waiting] = customers
+  const [leaver, ...rest] = customers
+  const burstLeavers = rest.slice(0, burst)
+  const waiting = rest.slice(burst)
   const clients = forkClients(server.url, processes)
   try {
     const slices = Array.from({ length: processes }, (_, p) => waiting.filter((_, i) => i % processes === p))
@@ -49,7 +52,7 @@ async function benchFanout({ server, info, pool, redisUrl }, { session, signer, 
       throw new Error(`fan-out bench: ${failed} of ${n} sockets failed to connect (${connected.find((c) => c.first_error)?.first_error})`)
     }
     const rssConnected = server.rssMb()
-    const positionOf = new Map(waiting.map((customerId, i) => [customerId, i + 1]))
+    const positionOf = new Map(waiting.map((customerId, i) => [customerId, burst + i + 1]))
     const timeoutMs = 60_000
 
     const plugin = await timeDelivery(clients, slices, {
@@ -98,6 +101,27 @@ async function benchFanout({ server, info, pool, redisUrl }, { session, signer, 
       },
     })
     await redis.quit()
+
+    // `burst` customers ahead of every socket leave at once: each leave changes every position.
+    const burstLeave = await timeDelivery(clients, slices, {
+      type: "collect-until-final",
+      event: "WAITLIST_POSITION_UPDATE",
+      sessionId: session.sessionId,
+      expectOf: (slice) => Object.fromEntries(slice.map((id) => [id, positionOf.get(id) - burst])),
+      timeoutMs,
+      trigger: async () => {
+        const t0 = nowMs()
+        await Promise.all(
+          burstLeavers.map((customerId) =>
+            call(`${server.url}/store/sessions/${session.sessionId}/waitlist`, {
+              method: "DELETE",
+              headers: { authorization: `Bearer ${signer(customerId)}`, "x-publishable-api-key": info.publishable_key },
+            })
+          )
+        )
+        return nowMs() - t0
+      },
+    })
     return {
       clients: n,
       client_processes: processes,
@@ -105,6 +129,8 @@ async function benchFanout({ server, info, pool, redisUrl }, { session, signer, 
       plugin,
       floor_per_room_push: perRoom,
       floor_broadcast: broadcast,
+      burst,
+      burst_leave: burstLeave,
       server_rss_mb_connected: rssConnected,
       server_rss_mb: rssAfter,
     }

@@ -58,6 +58,21 @@ function fanoutSection(rows) {
         `| ${r.clients} | ${ms(r.plugin.last_ms)} | ${ms(r.plugin.p50_ms)} | ${r.plugin.received} / ${r.plugin.missing} / ${r.plugin.wrong} | ${ms(r.plugin.trigger_ms)} | ${ms(r.floor_per_room_push.last_ms)} | ${ms(r.floor_broadcast.last_ms)} | ×${ratio(r.plugin.last_ms, r.floor_per_room_push.last_ms)} | ${r.plugin.client_cpu_ms.join(", ")} | ${r.connect_seconds} | ${r.server_rss_mb_connected} → ${r.server_rss_mb} |`
     ),
     "",
+    ...(rows.some((r) => r.burst_leave)
+      ? [
+          `Then ${rows[0].burst} customers ahead of every socket leave at once (concurrent DELETEs): each leave changes every position, so pushing each change would send ${rows[0].burst} updates per client. Pushes of a session never overlap; changes during a push fold into one more push.`,
+          "",
+          "| clients | every client at its final position | updates received (per client) | updates after the final one | missing | leave calls (all) |",
+          "|---|---|---|---|---|---|",
+          ...rows
+            .filter((r) => r.burst_leave)
+            .map(
+              (r) =>
+                `| ${r.clients} | ${ms(r.burst_leave.last_ms)} | ${r.burst_leave.received} (${(r.burst_leave.received / r.clients).toFixed(2)}) | ${r.burst_leave.after_final} | ${r.burst_leave.missing} | ${ms(r.burst_leave.trigger_ms)} |`
+            ),
+          "",
+        ]
+      : []),
     `Clients ran in ${rows[0]?.client_processes ?? "?"} Node processes (sockets split evenly) so that one client event loop is not the bottleneck; client CPU is the CPU those processes used while receiving.`,
     "",
   ]

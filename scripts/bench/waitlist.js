@@ -3,7 +3,7 @@
  * WAITLIST_OFFER latency, and WAITLIST_POSITION_UPDATE fan-out, each against a floor
  * measured in the same run. Env: BENCH_WAITLIST_SIZES (1000,100000), BENCH_WAITLIST_TRIALS
  * (100), BENCH_FANOUT_CLIENTS (1000,5000), BENCH_FANOUT_PROCESSES (2), BENCH_WAITLIST_CALLS (200),
- * BENCH_WAITLIST_PARTS (position,offer,fanout).
+ * BENCH_WAITLIST_PARTS (position,offer,fanout), BENCH_FANOUT_BURST (20: customers ahead who leave at once).
  */
 const { adminHeaders, createSessions, customerTokenSigner } = require("./waitlist-setup")
 const { benchPositions } = require("./waitlist-position")
@@ -20,6 +20,7 @@ async function benchWaitlist(ctx) {
   const trials = Number(env.BENCH_WAITLIST_TRIALS) || 100
   const fanoutSizes = list(env.BENCH_FANOUT_CLIENTS, "1000,5000")
   const processes = Number(env.BENCH_FANOUT_PROCESSES) || 2
+  const burst = Number(env.BENCH_FANOUT_BURST) || 20
   const calls = Number(env.BENCH_WAITLIST_CALLS) || 200
   const parts = (env.BENCH_WAITLIST_PARTS ?? "position,offer,fanout").split(",")
   const log = (message) => console.log(`[bench:waitlist] ${message}`)
@@ -41,7 +42,7 @@ async function benchWaitlist(ctx) {
   result.fanout = []
   for (const n of parts.includes("fanout") ? fanoutSizes : []) {
     log(`WAITLIST_POSITION_UPDATE fan-out to ${n} sockets (${processes} client processes)…`)
-    result.fanout.push(await benchFanout(ctx, { session: sessions[`fanout-${n}`], signer, n, processes }))
+    result.fanout.push(await benchFanout(ctx, { session: sessions[`fanout-${n}`], signer, n, processes, burst }))
   }
   return result
 }

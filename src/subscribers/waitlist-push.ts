@@ -1,4 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { coalesceByKey } from "../lib/coalesce-by-key"
 import { WAITLIST_MODULE } from "../modules/waitlist"
 import type WaitlistModuleService from "../modules/waitlist/service"
 import { REALTIME_EVENTS, REALTIME_MODULE } from "../modules/realtime"
@@ -38,18 +40,30 @@ export default async function waitlistPushHandler({ event, container }: Subscrib
   }
   const data = event.data as WaitlistPositionsChangedData
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
-  const positions = await waitlist.listPositions(data.session_id)
-  await Promise.all(
-    positions.map((entry) =>
-      realtime.emitToCustomer(entry.customer_id, REALTIME_EVENTS.WAITLIST_POSITION_UPDATE, {
-        session_id: data.session_id,
-        position: entry.position,
-        total: entry.total,
-        estimated_wait_minutes: entry.estimated_wait_minutes,
-      })
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  // Not awaited: the event bus hands over the next change while this push runs, so a burst folds.
+  void pushPositionsOnce(data.session_id, async () => {
+    const positions = await waitlist.listPositions(data.session_id)
+    await Promise.all(
+      positions.map((entry) =>
+        realtime.emitToCustomer(entry.customer_id, REALTIME_EVENTS.WAITLIST_POSITION_UPDATE, {
+          session_id: data.session_id,
+          position: entry.position,
+          total: entry.total,
+          estimated_wait_minutes: entry.estimated_wait_minutes,
+        })
+      )
     )
-  )
+  }).catch((error: Error) => logger.warn(`[waitlist] position push for ${data.session_id} failed: ${error.message}`))
 }
+
+/**
+ * Every waiting customer gets each list change, so a burst of joins on a long list would
+ * cost joins × length pushes; changes arriving during a push are folded into one more push
+ * of the then-current positions. Pushes of a session never overlap, so an update computed
+ * earlier never reaches a customer after a later one.
+ */
+const pushPositionsOnce = coalesceByKey()
 
 export const config: SubscriberConfig = {
   event: [WaitlistEvents.OFFERED, WaitlistEvents.OFFER_EXPIRED, WaitlistEvents.POSITIONS_CHANGED],

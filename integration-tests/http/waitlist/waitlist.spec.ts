@@ -112,6 +112,28 @@ medusaIntegrationTestRunner({
         const position = await api.get(path("/position"), as(b))
         expect(position.data.waitlist_entry).toMatchObject({ position: 2, total: 3, status: "WAITING", offer: null })
       })
+
+      it("after a burst of joins the first customer's last update is the final list, never a stale one", async () => {
+        const [first, ...others] = await customers(9)
+        await api.post(path(), {}, as(first))
+        const socket = await open(first)
+        const updates: Position[] = []
+        socket.on("WAITLIST_POSITION_UPDATE", (update: Position) => updates.push(update))
+        const complete = nextEventWhere<Position>(socket, "WAITLIST_POSITION_UPDATE", (p) => p.total === 9)
+        await Promise.all(others.map((customer) => api.post(path(), {}, as(customer))))
+        await complete
+        // Pushes of one session never overlap, so none computed earlier can arrive after this one.
+        await new Promise((resolve) => setTimeout(resolve, 1_000))
+        process.stdout.write(`[waitlist] ${others.length} concurrent joins → ${updates.length} position updates to the first customer\n`)
+        // At most one per join (the first join's own update may still be on its way when the socket opens).
+        expect(updates.length).toBeLessThanOrEqual(others.length + 1)
+        expect(updates[updates.length - 1]).toEqual({
+          session_id: session.variantId,
+          position: 1,
+          total: 9,
+          estimated_wait_minutes: 15,
+        })
+      })
     })
 
     describe("DELETE /store/sessions/:session_id/waitlist", () => {
