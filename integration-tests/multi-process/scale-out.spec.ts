@@ -5,7 +5,7 @@ import { randomUUID } from "crypto"
 import type { Socket } from "socket.io-client"
 import { withRedis } from "../helpers/redis"
 import { connectSocket, emitWithAck, eventually, nextEvent, nextEventWhere, waitForConnect } from "../http/waitlist/helpers"
-import { BROWSER_UA } from "../http/ads/fixtures"
+import { BROWSER_UA, clearOfCapWindowEdge } from "../http/ads/fixtures"
 import { claimRedisDatabase, createDatabase } from "./isolation"
 import { childEnv, MedusaProcess, startMedusa } from "./medusa-process"
 import { ClusterSeed, SEED_PASSWORD } from "./seed-data"
@@ -253,6 +253,7 @@ withRedis((testRedisUrl) => {
           ],
         })
 
+      await clearOfCapWindowEdge(1)
       let seen = 0
       for (let i = 0; i < 6; i++) {
         const [servedBy, reportedTo] = i % 2 ? [serverB, serverA] : [serverA, serverB]

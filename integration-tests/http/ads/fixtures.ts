@@ -49,3 +49,19 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => b
   }
   return value
 }
+
+/**
+ * Waits while the clock is within `marginMs` of a cap window's edge: caps count in fixed
+ * windows (`floor(time / window)`), so impressions a test sends a second apart could
+ * otherwise land in two windows.
+ */
+export async function clearOfCapWindowEdge(windowHours: number, marginMs = 30_000) {
+  const windowMs = windowHours * 3_600_000
+  const nearEdge = () => {
+    const into = Date.now() % windowMs
+    return into < marginMs || into > windowMs - marginMs
+  }
+  while (nearEdge()) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+  }
+}

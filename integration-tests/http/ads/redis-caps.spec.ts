@@ -4,7 +4,7 @@ import Redis from "ioredis"
 import { createCustomer } from "../../helpers/auth"
 import { withRedis } from "../../helpers/redis"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { BROWSER_UA, createAd, impression, uniqueEventId } from "./fixtures"
+import { BROWSER_UA, clearOfCapWindowEdge, createAd, impression, uniqueEventId } from "./fixtures"
 
 jest.setTimeout(300_000)
 
@@ -42,6 +42,7 @@ withRedis((redisUrl) => {
 
       describe("GET /store/ads with caps counted in Redis", () => {
         it("caps an anonymous viewer with an expiring Redis counter, not the impression table", async () => {
+          await clearOfCapWindowEdge(1)
           const capped = await createAd(getContainer(), eventId, { frequency_cap: 2, frequency_window_hours: 1 })
           const first = impression(capped.id, { session_token: "tok_redis" })
           await api.post("/store/ads/impressions", { impressions: [first] }, headers())
