@@ -94,7 +94,7 @@ medusaIntegrationTestRunner({
 
         // One more seat, through the inventory module: no inventory-level event reaches the
         // waitlist, and clear of the every-minute job's tick, so only the organizer offers it.
-        await clearOfMinuteTick(10, 20)
+        await clearOfMinuteTick(8, 28)
         const [level] = await inventory.listInventoryLevels({ inventory_item_id: ticket.inventoryItemId })
         await inventory.updateInventoryLevels([
           { id: level.id, inventory_item_id: ticket.inventoryItemId, location_id: ticket.locationId, stocked_quantity: 3 },
