@@ -1,12 +1,7 @@
 import { Context } from "@medusajs/framework/types"
-import {
-  generateEntityId,
-  InjectManager,
-  MedusaContext,
-  MedusaError,
-  MedusaService,
-} from "@medusajs/framework/utils"
+import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityIds } from "../../lib/entity-ids"
 import AbEvent from "./models/ab-event"
 import AbExperiment from "./models/ab-experiment"
 import AbSession from "./models/ab-session"
@@ -54,9 +49,10 @@ class AbTestModuleService extends MedusaService({
     if (!events.length) {
       return { accepted: 0, duplicates: 0, inserted_ids: [] }
     }
-    const rows = events.map((event) => ({
+    const ids = generateEntityIds("mabe", events.length)
+    const rows = events.map((event, index) => ({
       ...event,
-      id: generateEntityId(undefined, "mabe"),
+      id: ids[index],
       occurred_at: new Date(event.occurred_at).toISOString(),
     }))
     const inserted: { id: string }[] = await sharedContext.manager!.execute(INGEST_AB_EVENTS_SQL, [

@@ -8,7 +8,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import MonetizationEvent from "./models/monetization-event"
 import MonetizationEventDaily from "./models/monetization-event-daily"
 import { INGEST_EVENTS_SQL, REMOVE_EVENTS_SQL } from "./sql"
-import { generateEntityIds } from "./entity-ids"
+import { generateEntityIds } from "../../lib/entity-ids"
 import { IngestResult, MonetizationEventInput, MonetizationEventType } from "./types"
 import {
   AVERAGE_WAIT_MINUTES_SQL,
