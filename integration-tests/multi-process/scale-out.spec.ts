@@ -95,6 +95,25 @@ withRedis((testRedisUrl) => {
     expect(reply.status).toBe(201)
     return reply.body.offer.id as string
   }
+  /** A SIDEBAR banner for `eventId`, created through server B. */
+  const createSidebarAd = async (eventId: string, fields: Record<string, unknown>) => {
+    const reply = await call(
+      serverB,
+      "POST",
+      "/admin/ads",
+      {
+        event_id: eventId,
+        content_type: "BANNER",
+        media_url: "https://cdn.example.com/banner.png",
+        click_url: "https://sponsor.example.com",
+        placements: ["SIDEBAR"],
+        ...fields,
+      },
+      admin
+    )
+    expect(reply.status).toBe(200)
+    return reply.body.ad.id as string
+  }
   const purchase = (server: MedusaProcess, offerId: string, customer: Customer) =>
     call(server, "POST", `/store/offers/${offerId}/purchase`, { quantity: 1 }, customer.token)
 
@@ -226,24 +245,7 @@ withRedis((testRedisUrl) => {
 
     it("frequency caps count across servers: a viewer alternating A and B sees a cap-3 ad 3 times", async () => {
       const eventId = `prod_cluster_${randomUUID()}`
-      const created = await call(
-        serverB,
-        "POST",
-        "/admin/ads",
-        {
-          event_id: eventId,
-          name: "Sponsor",
-          content_type: "BANNER",
-          media_url: "https://cdn.example.com/banner.png",
-          click_url: "https://sponsor.example.com",
-          placements: ["SIDEBAR"],
-          frequency_cap: 3,
-          frequency_window_hours: 1,
-        },
-        admin
-      )
-      expect(created.status).toBe(200)
-      const adId = created.body.ad.id as string
+      const adId = await createSidebarAd(eventId, { name: "Sponsor", frequency_cap: 3, frequency_window_hours: 1 })
       const serve = async (server: MedusaProcess, token: string) =>
         (await call(server, "GET", `/store/ads?event_id=${eventId}&placement=SIDEBAR&session_token=${token}`)).body.ads
       const view = (server: MedusaProcess, token: string) =>
@@ -277,21 +279,7 @@ withRedis((testRedisUrl) => {
 
     it("an ad archived through B stops serving on A at once: every server's serving cache is cleared over Redis", async () => {
       const eventId = `prod_cluster_${randomUUID()}`
-      const created = await call(
-        serverB,
-        "POST",
-        "/admin/ads",
-        {
-          event_id: eventId,
-          name: "Withdrawn sponsor",
-          content_type: "BANNER",
-          media_url: "https://cdn.example.com/banner.png",
-          click_url: "https://sponsor.example.com",
-          placements: ["SIDEBAR"],
-        },
-        admin
-      )
-      const adId = created.body.ad.id as string
+      const adId = await createSidebarAd(eventId, { name: "Withdrawn sponsor" })
       const servedOnA = async () =>
         (await call(serverA, "GET", `/store/ads?event_id=${eventId}&placement=SIDEBAR&session_token=tok_${randomUUID()}`)).body
           .ads as { id: string }[]
