@@ -1,22 +1,9 @@
 const jwt = require("jsonwebtoken")
+const { adminHeaders, request } = require("./http")
 
-/** JSON over fetch; throws with the body on an unexpected status. */
-async function call(url, { method = "GET", headers = {}, body, expect = [200] } = {}) {
-  const response = await fetch(url, {
-    method,
-    headers: { ...(body ? { "content-type": "application/json" } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await response.text()
-  if (!expect.includes(response.status)) {
-    throw new Error(`${method} ${url} → ${response.status}: ${text.slice(0, 300)}`)
-  }
-  return text ? JSON.parse(text) : null
-}
-
-async function adminHeaders(server, info) {
-  const { token } = await call(`${server.url}/auth/user/emailpass`, { method: "POST", body: info.admin })
-  return { authorization: `Bearer ${token}` }
+/** JSON over fetch, answering the body; throws with the body on an unexpected status. */
+async function call(url, options) {
+  return (await request(url, options)).body
 }
 
 /**
