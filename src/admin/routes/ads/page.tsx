@@ -17,6 +17,7 @@ import { adFilterQuery, useAdFilters } from "../../components/ads/use-ad-filters
 import { useArchiveAdAction } from "../../components/ads/use-archive-ad"
 import { AdminAd, useAds } from "../../hooks/api/ads"
 import { useEventProducts } from "../../hooks/api/event-products"
+import { useFormModal } from "../../hooks/use-form-modal"
 
 const PAGE_SIZE = 20
 /** Enough live ads to weigh every placement's rotation; the list route caps a page at 100. */
@@ -30,8 +31,7 @@ const ROTATION_QUERY = {
 const AdsPage = () => {
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
-  const [formOpen, setFormOpen] = useState(false)
-  const [editing, setEditing] = useState<AdminAd | undefined>()
+  const form = useFormModal<AdminAd>()
   const [reporting, setReporting] = useState<AdminAd | undefined>()
   const archive = useArchiveAdAction()
 
@@ -47,12 +47,8 @@ const AdsPage = () => {
     [products]
   )
 
-  const onEdit = useCallback((ad: AdminAd) => {
-    setEditing(ad)
-    setFormOpen(true)
-  }, [])
   const onArchive = useCallback((ad: AdminAd) => void archive(ad), [archive])
-  const columns = useAdColumns({ eventTitles, shares, onEdit, onReport: setReporting, onArchive })
+  const columns = useAdColumns({ eventTitles, shares, onEdit: form.openEdit, onReport: setReporting, onArchive })
   const filters = useAdFilters(eventTitles)
 
   const table = useDataTable({
@@ -86,10 +82,7 @@ const AdsPage = () => {
           description="Sponsor creatives for your events, their rotation and delivery."
           filterTestId="ad-filter-menu"
           createTestId="ad-create"
-          onCreate={() => {
-            setEditing(undefined)
-            setFormOpen(true)
-          }}
+          onCreate={form.openCreate}
         />
         <DataTable.Table
           emptyState={{
@@ -99,7 +92,7 @@ const AdsPage = () => {
         />
         <DataTable.Pagination />
       </DataTable>
-      <AdFormModal open={formOpen} onOpenChange={setFormOpen} ad={editing} />
+      <AdFormModal open={form.open} onOpenChange={form.setOpen} ad={form.editing} />
       <AdReportDrawer ad={reporting} onClose={() => setReporting(undefined)} />
     </Container>
   )

@@ -15,6 +15,7 @@ import { ExperimentStatusBadge, formatDateTime } from "../../components/experime
 import { useExperimentActions } from "../../components/experiments/use-experiment-actions"
 import { AdminAbTest, useAbTests } from "../../hooks/api/ab-tests"
 import { useEventProducts } from "../../hooks/api/event-products"
+import { useFormModal } from "../../hooks/use-form-modal"
 
 const PAGE_SIZE = 20
 
@@ -23,8 +24,8 @@ const columnHelper = createDataTableColumnHelper<AdminAbTest>()
 const ExperimentsPage = () => {
   const navigate = useNavigate()
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const [formOpen, setFormOpen] = useState(false)
-  const [editing, setEditing] = useState<AdminAbTest | undefined>()
+  const form = useFormModal<AdminAbTest>()
+  const { openEdit } = form
   const actions = useExperimentActions()
 
   const { ab_tests, count, isLoading, isError, error } = useAbTests(
@@ -74,10 +75,7 @@ const ExperimentsPage = () => {
                   {
                     label: "Edit",
                     icon: <PencilSquare />,
-                    onClick: () => {
-                      setEditing(experiment)
-                      setFormOpen(true)
-                    },
+                    onClick: () => openEdit(experiment),
                   },
                 ]
               : []
@@ -88,7 +86,7 @@ const ExperimentsPage = () => {
         },
       }),
     ],
-    [eventTitles, actions]
+    [eventTitles, actions, openEdit]
   )
 
   const table = useDataTable({
@@ -113,10 +111,7 @@ const ExperimentsPage = () => {
           title="Experiments"
           description="A/B tests on your events: variants, traffic split and results."
           createTestId="experiment-create"
-          onCreate={() => {
-            setEditing(undefined)
-            setFormOpen(true)
-          }}
+          onCreate={form.openCreate}
         />
         <DataTable.Table
           emptyState={{
@@ -126,11 +121,11 @@ const ExperimentsPage = () => {
         <DataTable.Pagination />
       </DataTable>
       <ExperimentFormModal
-        open={formOpen}
-        onOpenChange={setFormOpen}
-        experiment={editing}
+        open={form.open}
+        onOpenChange={form.setOpen}
+        experiment={form.editing}
         onSaved={(experiment) => {
-          if (!editing) {
+          if (!form.editing) {
             navigate(`/experiments/${encodeURIComponent(experiment.test_id)}`)
           }
         }}

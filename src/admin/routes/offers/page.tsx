@@ -16,6 +16,7 @@ import { useOfferColumns } from "../../components/offers/use-offer-columns"
 import { offerFilterParams, useOfferFilters } from "../../components/offers/use-offer-filters"
 import { useEventProducts } from "../../hooks/api/event-products"
 import { AdminOffer, useOffers } from "../../hooks/api/offers"
+import { useFormModal } from "../../hooks/use-form-modal"
 
 const PAGE_SIZE = 20
 
@@ -25,8 +26,7 @@ const OffersPage = () => {
   const linkedEvent = searchParams.get("event_id") ?? undefined
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
   const [filtering, setFiltering] = useState<DataTableFilteringState>(linkedEvent ? { event_id: linkedEvent } : {})
-  const [formOpen, setFormOpen] = useState(false)
-  const [editing, setEditing] = useState<AdminOffer | undefined>()
+  const form = useFormModal<AdminOffer>()
   const archive = useArchiveOfferPrompt()
 
   const { offers, count, isLoading, isError, error } = useOffers(
@@ -41,12 +41,8 @@ const OffersPage = () => {
   const events = useMemo(() => (products ?? []).map(({ id, title }) => ({ id, title })), [products])
   const eventTitles = useMemo(() => new Map(events.map((event) => [event.id, event.title])), [events])
 
-  const onEdit = useCallback((offer: AdminOffer) => {
-    setEditing(offer)
-    setFormOpen(true)
-  }, [])
   const onArchive = useCallback((offer: AdminOffer) => void archive(offer), [archive])
-  const columns = useOfferColumns({ eventTitles, onEdit, onArchive })
+  const columns = useOfferColumns({ eventTitles, onEdit: form.openEdit, onArchive })
   const filters = useOfferFilters(events)
 
   const table = useDataTable({
@@ -72,10 +68,7 @@ const OffersPage = () => {
           description="Upsells sold around your events: price, placement, schedule and stock."
           filterTestId="offers-filter-menu"
           createTestId="offer-create"
-          onCreate={() => {
-            setEditing(undefined)
-            setFormOpen(true)
-          }}
+          onCreate={form.openCreate}
         />
         <DataTable.Table
           emptyState={{
@@ -86,10 +79,10 @@ const OffersPage = () => {
         <DataTable.Pagination />
       </DataTable>
       <OfferFormModal
-        open={formOpen}
-        onOpenChange={setFormOpen}
-        offer={editing}
-        eventId={editing ? undefined : (filtering.event_id as string | undefined) ?? linkedEvent}
+        open={form.open}
+        onOpenChange={form.setOpen}
+        offer={form.editing}
+        eventId={form.editing ? undefined : (filtering.event_id as string | undefined) ?? linkedEvent}
       />
     </Container>
   )
