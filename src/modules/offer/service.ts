@@ -23,9 +23,10 @@ import {
   RELEASE_STOCK_SQL,
   RESERVE_STOCK_SQL,
   REVIVE_HOLD_SQL,
+  SELL_FREE_STOCK_SQL,
   SELL_STOCK_SQL,
 } from "./sql"
-import { CanceledPurchase, ConvertHoldInput, ConvertHoldResult } from "./types"
+import { CanceledPurchase, ConvertHoldInput, ConvertHoldResult, OfferPurchaseFlag, RenewHoldResult } from "./types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 
 type HoldRow = { id: string; offer_id: string; quantity: number }
@@ -89,7 +90,12 @@ class OfferModuleService extends MedusaService({
     return rows.length === 1
   }
 
-  /** Turns a hold into a sale and records the purchase, exactly once per hold and (offer, order). */
+  /**
+   * Turns a hold into a sale and records the purchase, exactly once per hold and (offer, order).
+   * Only units within the hold and the offer's stock count as sold: a line that carried more
+   * (a host route that skipped the cart guard) or a lapsed hold whose units were sold meanwhile
+   * is recorded with a flag for the organizer, so `sold` never exceeds the stock.
+   */
   @InjectManager()
   @InjectTransactionManager()
   async convertHold(
@@ -102,22 +108,40 @@ class OfferModuleService extends MedusaService({
       return null
     }
     const hold = rows[0]
-    // An expired/released hold already gave its units back to `held`: only `sold` moves.
-    const heldToRelease = hold.previous_status === "HELD" ? hold.quantity : 0
-    await manager.execute(SELL_STOCK_SQL, [hold.quantity, heldToRelease, hold.offer_id])
+    const wanted = Math.min(hold.quantity, Math.max(0, input.line_quantity))
+    let sold = wanted
+    let flag: OfferPurchaseFlag | null = null
+    if (hold.previous_status === "HELD") {
+      // The whole hold leaves `held`; units the line no longer carried return to stock.
+      await manager.execute(SELL_STOCK_SQL, [wanted, hold.quantity, hold.offer_id])
+    } else {
+      // A lapsed hold already gave its units back: sell them only if nobody took them since.
+      const taken: unknown[] = wanted ? await manager.execute(SELL_FREE_STOCK_SQL, [wanted, hold.offer_id, wanted]) : [1]
+      if (!taken.length) {
+        sold = 0
+        flag = "HOLD_LAPSED"
+      }
+    }
+    const beyondHold = Math.max(0, input.line_quantity - hold.quantity)
+    if (beyondHold) {
+      flag = "EXCEEDS_HOLD"
+    }
+    const flagged = beyondHold + (wanted - sold)
     let unitPrice = input.unit_price
     if (unitPrice === null || !Number.isFinite(unitPrice)) {
       const [offer]: { price: string }[] = await manager.execute(OFFER_PRICE_SQL, [hold.offer_id])
       unitPrice = Number(offer.price)
     }
-    const amount = MathBN.mult(unitPrice, hold.quantity).toNumber()
+    const amount = MathBN.mult(unitPrice, sold + flagged).toNumber()
     const inserted: { id: string }[] = await manager.execute(INSERT_PURCHASE_SQL, [
       generateEntityId(undefined, "mofp"),
       hold.offer_id,
       input.order_id,
       input.customer_id,
       hold.id,
-      hold.quantity,
+      sold,
+      flagged,
+      flag,
       amount,
       String(amount),
       input.currency_code,
@@ -125,7 +149,9 @@ class OfferModuleService extends MedusaService({
     return {
       hold_id: hold.id,
       offer_id: hold.offer_id,
-      quantity: hold.quantity,
+      quantity: sold,
+      flagged_quantity: flagged,
+      flag,
       amount,
       purchase_id: inserted[0]?.id ?? null,
     }
@@ -149,31 +175,39 @@ class OfferModuleService extends MedusaService({
   }
 
   /**
-   * Keeps a hold alive until `expiresAt`: a HELD one is extended; an expired or released one
-   * is revived only if its units can be reserved again. Answers false when stock is gone.
+   * Keeps a hold alive until `expiresAt`: a HELD one is extended (with `extend`, or when its
+   * time is already up), an expired or released one is revived only if its units can be
+   * reserved again. Answers null when stock is gone.
    */
   @InjectManager()
   @InjectTransactionManager()
   async renewHold(
     holdId: string,
     expiresAt: Date,
+    { extend }: { extend: boolean },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<boolean> {
+  ): Promise<RenewHoldResult> {
     const manager = sharedContext.transactionManager!
-    const extended: unknown[] = await manager.execute(EXTEND_HOLD_SQL, [expiresAt.toISOString(), holdId])
-    if (extended.length) {
-      return true
+    const [hold]: (HoldRow & { status: string; expires_at: Date })[] = await manager.execute(LOCK_HOLD_SQL, [holdId])
+    if (!hold) {
+      return null
     }
-    const [hold]: (HoldRow & { status: string })[] = await manager.execute(LOCK_HOLD_SQL, [holdId])
-    if (!hold || !["EXPIRED", "RELEASED"].includes(hold.status)) {
-      return hold?.status === "CONVERTED"
+    if (hold.status === "CONVERTED") {
+      return "CONVERTED"
+    }
+    if (hold.status === "HELD") {
+      if (!extend && new Date(hold.expires_at) > new Date()) {
+        return "LIVE"
+      }
+      await manager.execute(EXTEND_HOLD_SQL, [expiresAt.toISOString(), holdId])
+      return "EXTENDED"
     }
     const reserved: unknown[] = await manager.execute(RESERVE_STOCK_SQL, [hold.quantity, hold.offer_id, hold.quantity])
     if (!reserved.length) {
-      return false
+      return null
     }
     await manager.execute(REVIVE_HOLD_SQL, [expiresAt.toISOString(), holdId])
-    return true
+    return "REVIVED"
   }
 }
 

@@ -22,10 +22,17 @@ export const SELL_STOCK_SQL = `
 UPDATE monetization_offer SET sold = sold + ?, held = GREATEST(held - ?, 0), updated_at = now()
 WHERE id = ?`
 
+/** Sells units of a hold that lapsed (its units went back to stock) only if stock still has them. */
+export const SELL_FREE_STOCK_SQL = `
+UPDATE monetization_offer SET sold = sold + ?, updated_at = now()
+WHERE id = ? AND (inventory_total IS NULL OR inventory_total - sold - held >= ?)
+RETURNING id`
+
 export const INSERT_PURCHASE_SQL = `
 INSERT INTO monetization_offer_purchase
-  (id, offer_id, order_id, customer_id, hold_id, quantity, amount, raw_amount, currency_code, status, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, jsonb_build_object('value', ?::text, 'precision', 20), ?, 'COMPLETED', now(), now())
+  (id, offer_id, order_id, customer_id, hold_id, quantity, flagged_quantity, flag, amount, raw_amount, currency_code,
+   status, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object('value', ?::text, 'precision', 20), ?, 'COMPLETED', now(), now())
 ON CONFLICT (offer_id, order_id) WHERE deleted_at IS NULL DO NOTHING
 RETURNING id`
 
@@ -66,7 +73,7 @@ WHERE id = ? AND status = 'HELD' AND deleted_at IS NULL
 RETURNING id`
 
 export const LOCK_HOLD_SQL = `
-SELECT id, offer_id, quantity, status FROM monetization_offer_hold
+SELECT id, offer_id, quantity, status, expires_at FROM monetization_offer_hold
 WHERE id = ? AND deleted_at IS NULL FOR UPDATE`
 
 export const REVIVE_HOLD_SQL = `

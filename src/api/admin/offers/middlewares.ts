@@ -1,6 +1,16 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { listAdminOffersQueryConfig, retrieveAdminOfferQueryConfig } from "./query-config"
-import { AdminCreateOffer, AdminGetOfferParams, AdminGetOffersParams, AdminUpdateOffer } from "./validators"
+import {
+  listAdminOfferPurchasesQueryConfig,
+  listAdminOffersQueryConfig,
+  retrieveAdminOfferQueryConfig,
+} from "./query-config"
+import {
+  AdminCreateOffer,
+  AdminGetOfferParams,
+  AdminGetOfferPurchasesParams,
+  AdminGetOffersParams,
+  AdminUpdateOffer,
+} from "./validators"
 
 export const adminOfferMiddlewares: MiddlewareRoute[] = [
   {
@@ -22,5 +32,10 @@ export const adminOfferMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/offers/:id",
     middlewares: [validateAndTransformBody(AdminUpdateOffer)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/offers/:id/purchases",
+    middlewares: [validateAndTransformQuery(AdminGetOfferPurchasesParams, listAdminOfferPurchasesQueryConfig)],
   },
 ]

@@ -25,3 +25,24 @@ export const OFFER_FIELDS = [
 
 export const listAdminOffersQueryConfig = { defaults: OFFER_FIELDS, allowed: OFFER_FIELDS, isList: true }
 export const retrieveAdminOfferQueryConfig = { defaults: OFFER_FIELDS, allowed: OFFER_FIELDS, isList: false }
+
+export const OFFER_PURCHASE_FIELDS = [
+  "id",
+  "offer_id",
+  "order_id",
+  "customer_id",
+  "hold_id",
+  "quantity",
+  "flagged_quantity",
+  "flag",
+  "amount",
+  "currency_code",
+  "status",
+  "created_at",
+]
+
+export const listAdminOfferPurchasesQueryConfig = {
+  defaults: OFFER_PURCHASE_FIELDS,
+  allowed: OFFER_PURCHASE_FIELDS,
+  isList: true,
+}

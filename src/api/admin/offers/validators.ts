@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
-import { OFFER_PLACEMENTS, OFFER_TYPES } from "../../../modules/offer/types"
+import { OFFER_PLACEMENTS, OFFER_PURCHASE_STATUSES, OFFER_TYPES } from "../../../modules/offer/types"
 
 const booleanParam = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
 const variantIds = z.array(z.string().min(1)).max(200)
@@ -75,3 +75,14 @@ export const AdminUpdateOffer = crossFieldRules(
     .strict()
 )
 export type AdminUpdateOfferType = z.infer<typeof AdminUpdateOffer>
+
+export const AdminGetOfferPurchasesParams = createFindParams({ limit: 20, offset: 0 })
+  .merge(
+    z.object({
+      /** Only purchases with units the hold or the stock did not cover. */
+      flagged: booleanParam.optional(),
+      status: z.enum(OFFER_PURCHASE_STATUSES).optional(),
+    })
+  )
+  .strict()
+export type AdminGetOfferPurchasesParamsType = z.infer<typeof AdminGetOfferPurchasesParams>

@@ -17,6 +17,6 @@ const OfferHold = model
       offer: model.belongsTo(() => Offer, { mappedBy: "holds" }),
     }
   )
-  .indexes([{ on: ["status", "expires_at"] }, { on: ["customer_id"] }])
+  .indexes([{ on: ["status", "expires_at"] }, { on: ["customer_id"] }, { on: ["cart_id"] }])
 
 export default OfferHold

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { OFFER_PURCHASE_STATUSES } from "../types"
+import { OFFER_PURCHASE_FLAGS, OFFER_PURCHASE_STATUSES } from "../types"
 import Offer from "./offer"
 
 /** One order's purchase of an offer; (offer, order) is unique so replays record nothing new. */
@@ -12,6 +12,8 @@ const OfferPurchase = model
       customer_id: model.text().nullable(),
       hold_id: model.text().nullable(),
       quantity: model.number(),
+      flagged_quantity: model.number().default(0),
+      flag: model.enum([...OFFER_PURCHASE_FLAGS]).nullable(),
       amount: model.bigNumber(),
       currency_code: model.text(),
       status: model.enum([...OFFER_PURCHASE_STATUSES]).default("COMPLETED"),

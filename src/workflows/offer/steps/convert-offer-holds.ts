@@ -12,12 +12,17 @@ export type ConvertedOfferPurchase = ConvertHoldResult & {
   currency_code: string
 }
 
-type OrderItem = { quantity?: unknown; unit_price?: unknown; metadata?: Record<string, unknown> | null } | null
+type CartLine = { id: string; quantity?: unknown; unit_price?: unknown } | null
+
+const toNumber = (value: unknown) => (value == null ? null : MathBN.convert(value as BigNumberInput).toNumber())
 
 /**
- * Turns the holds carried by an order's line items into sales, exactly once: the hold's
- * HELD→CONVERTED transition and the unique (offer, order) purchase run in one transaction,
- * under a lock on the order so completion and a (replayed) Stripe webhook cannot interleave.
+ * Turns the holds of the order's cart into sales, exactly once. A hold is tied to its cart
+ * line by the line id it recorded (never by line metadata a customer can edit); the line's
+ * quantity and price are what the order took. The hold's HELD→CONVERTED transition and the
+ * unique (offer, order) purchase run in one transaction, under a lock on the order so
+ * completion and a (replayed) Stripe webhook cannot interleave. A hold whose line left the
+ * cart is released.
  */
 export const convertOfferHoldsStep = createStep(
   "convert-offer-holds",
@@ -25,26 +30,39 @@ export const convertOfferHoldsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "customer_id", "currency_code", "items.*"],
+      fields: ["id", "customer_id", "currency_code", "cart.id", "cart.items.id", "cart.items.quantity", "cart.items.unit_price"],
       filters: { id: input.order_id },
     })
-    const order = data[0]
-    const items = ((order?.items ?? []) as OrderItem[]).filter((item) => typeof item?.metadata?.offer_hold_id === "string")
-    if (!order || !items.length) {
+    const order = data[0] as
+      | { id: string; customer_id: string | null; currency_code: string; cart?: { id: string; items?: CartLine[] } | null }
+      | undefined
+    if (!order?.cart) {
       return new StepResponse([] as ConvertedOfferPurchase[])
     }
     const service: OfferModuleService = container.resolve(OFFER_MODULE)
+    const holds = await service.listOfferHolds(
+      { cart_id: order.cart.id, status: ["HELD", "EXPIRED", "RELEASED"] },
+      { select: ["id", "offer_id", "line_item_id"] }
+    )
+    if (!holds.length) {
+      return new StepResponse([] as ConvertedOfferPurchase[])
+    }
+    const lines = new Map((order.cart.items ?? []).filter((line) => !!line).map((line) => [line!.id, line!]))
     const locking = container.resolve(Modules.LOCKING)
     const converted = await locking.execute(`offer-order:${order.id}`, async () => {
       const results: ConvertedOfferPurchase[] = []
-      for (const item of items) {
-        // Order prices may come back as BigNumber values.
-        const unitPrice = item!.unit_price == null ? null : MathBN.convert(item!.unit_price as BigNumberInput).toNumber()
+      for (const hold of holds) {
+        const line = hold.line_item_id ? lines.get(hold.line_item_id) : undefined
+        if (!line) {
+          await service.releaseHold(hold.id)
+          continue
+        }
         const result = await service.convertHold({
-          hold_id: item!.metadata!.offer_hold_id as string,
+          hold_id: hold.id,
           order_id: order.id,
           customer_id: order.customer_id ?? null,
-          unit_price: unitPrice,
+          unit_price: toNumber(line.unit_price),
+          line_quantity: toNumber(line.quantity) ?? 0,
           currency_code: order.currency_code,
         })
         if (result?.purchase_id) {

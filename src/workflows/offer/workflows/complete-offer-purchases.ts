@@ -21,6 +21,7 @@ export const completeOfferPurchasesWorkflow = createWorkflow(
           order_id: purchase.order_id,
           purchase_id: purchase.purchase_id,
           quantity: purchase.quantity,
+          flagged_quantity: purchase.flagged_quantity,
           amount: purchase.amount,
           currency_code: purchase.currency_code,
         },
