@@ -1,21 +1,16 @@
-import { execFileSync } from "child_process"
 import fs from "fs"
 import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { buildPlugin, repoRoot } from "../helpers/built-plugin"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 
 jest.setTimeout(120_000)
 
-const repoRoot = path.resolve(__dirname, "../..")
 const hostDir = path.join(repoRoot, ".test-artifacts", "built-plugin-host")
 
 /** Builds the plugin as it is published and writes a host app that installs it by path. */
 function prepareBuiltPluginHost() {
-  execFileSync(path.join(repoRoot, "node_modules/.bin/medusa"), ["plugin:build"], {
-    cwd: repoRoot,
-    stdio: "pipe",
-    env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
-  })
+  buildPlugin()
   fs.mkdirSync(hostDir, { recursive: true })
   fs.writeFileSync(
     path.join(hostDir, "medusa-config.js"),
