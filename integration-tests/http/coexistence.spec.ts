@@ -1,6 +1,10 @@
 import path from "path"
-import { Modules } from "@medusajs/framework/utils"
-import { updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createPaymentSessionsWorkflow,
+  updateInventoryLevelsWorkflow,
+  updateLineItemInCartWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { OFFER_MODULE } from "../../src/modules/offer"
 import type OfferModuleService from "../../src/modules/offer/service"
@@ -9,9 +13,10 @@ import { buildPlugin } from "../helpers/built-plugin"
 import { openStripeSession } from "../helpers/checkout"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../helpers/store-setup"
 import { useFakeStripe } from "../helpers/stripe/use-fake-stripe"
-import { TicketProduct } from "../helpers/ticket-product"
+import { createTicketProduct, TicketProduct } from "../helpers/ticket-product"
 import { waitFor } from "../helpers/wait-for"
 import { createOfferFixtures, offerBody } from "./offers/fixtures"
+import { connectSocket, nextEvent, waitForConnect } from "./waitlist/helpers"
 
 jest.setTimeout(300_000)
 
@@ -104,6 +109,71 @@ medusaIntegrationTestRunner({
       expect(await offers().listOfferPurchases({ offer_id: offer.id })).toEqual([
         expect.objectContaining({ order_id: completed.data.order.id, quantity: 1, flag: null }),
       ])
+    })
+
+    it("the host's completion route refuses held waitlist seats and an accepted cart with other than its seats", async () => {
+      const session = await createTicketProduct(getContainer(), setup, { stock: 1, title: "Workshop" })
+      const customer = (name: string) => createCustomer(api, setup.publishableKey, `${name}-${Date.now()}@example.com`)
+      const [outsider, buyer, waiter] = [await customer("outsider"), await customer("buyer"), await customer("waiter")]
+      const cartOf = async (who: { token: string }) =>
+        (
+          await api.post(
+            "/store/carts",
+            { region_id: setup.regionId, items: [{ variant_id: session.variantId, quantity: 1 }] },
+            storeHeaders(setup, who.token)
+          )
+        ).data.cart as { id: string; items: { id: string }[] }
+      /** Pays without any plugin middleware on the way, as a host's own checkout code could. */
+      const payBehindChecks = async (cartId: string) => {
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        let { data } = await query.graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cartId } })
+        if (!data[0].payment_collection) {
+          await api.post("/store/payment-collections", { cart_id: cartId }, as())
+          ;({ data } = await query.graph({ entity: "cart", fields: ["payment_collection.id"], filters: { id: cartId } }))
+        }
+        const { result } = await createPaymentSessionsWorkflow(getContainer()).run({
+          input: { payment_collection_id: data[0].payment_collection!.id, provider_id: "pp_stripe_stripe" },
+        })
+        stripe.api.confirm((result.data as { id: string }).id)
+      }
+      const early = await cartOf(outsider)
+      const sold = await cartOf(buyer)
+      await payBehindChecks(sold.id)
+      expect((await api.post(`/store/carts/${sold.id}/complete-tickets`, {}, storeHeaders(setup, buyer.token))).data.type).toBe("order")
+
+      await api.post(`/store/sessions/${session.variantId}/waitlist`, {}, storeHeaders(setup, waiter.token))
+      const socket = connectSocket(api.defaults.baseURL as string, waiter.token)
+      try {
+        await waitForConnect(socket)
+        const offered = nextEvent<{ join_token: string }>(socket, "WAITLIST_OFFER")
+        await updateInventoryLevelsWorkflow(getContainer()).run({
+          input: {
+            updates: [{ inventory_item_id: session.inventoryItemId, location_id: session.locationId, stocked_quantity: 2 }],
+          },
+        })
+        const { join_token } = await offered
+
+        await payBehindChecks(early.id)
+        expect(
+          message(await api.post(`/store/carts/${early.id}/complete-tickets`, {}, storeHeaders(setup, outsider.token)).catch((e) => e))
+        ).toBe(`400 Seats of session ${session.variantId} are held for customers on its waitlist: join the waitlist instead`)
+
+        const accepted = await api.post(
+          `/store/sessions/${session.variantId}/waitlist/accept`,
+          { join_token },
+          storeHeaders(setup, waiter.token)
+        )
+        const own = accepted.data.cart as { id: string; items: { id: string }[] }
+        await getContainer().resolve(Modules.CART).updateLineItems(own.items[0].id, { quantity: 2 })
+        await payBehindChecks(own.id)
+        expect(
+          message(await api.post(`/store/carts/${own.id}/complete-tickets`, {}, storeHeaders(setup, waiter.token)).catch((e) => e))
+        ).toBe(
+          `400 This cart holds the 1 seat(s) of session ${session.variantId} offered to you from its waitlist: it takes exactly that many`
+        )
+      } finally {
+        socket.close()
+      }
     })
   },
 })
