@@ -13,6 +13,12 @@ const ingestionOptionsSchema = z
 export const pluginOptionsSchema = z
   .object({
     offerHoldMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    /** Most units of one offer a customer may hold and buy (an offer's own `max_per_customer` wins). */
+    offerMaxPerCustomer: z.number().int().min(1).max(1000).default(10),
+    /** The payment provider offer checkouts open sessions with (as registered in the app). */
+    offerPaymentProviderId: z.string().min(1).default("pp_stripe_stripe"),
+    /** After a failed payment attempt the hold lasts at most this long, for the buyer to retry. */
+    offerPaymentRetryMinutes: z.number().int().min(1).max(24 * 60).default(5),
     waitlistOfferMinutes: z.number().int().min(1).max(24 * 60).default(15),
     ingestion: ingestionOptionsSchema.default(ingestionOptionsSchema.parse({})),
     redisUrl: z.string().url().optional(),

@@ -8,12 +8,18 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { InferTypeOf } from "@medusajs/framework/types"
 import Offer from "./models/offer"
 import OfferHold from "./models/offer-hold"
 import OfferPurchase from "./models/offer-purchase"
 import {
   CANCEL_PURCHASES_SQL,
   CONVERT_HOLD_SQL,
+  CUSTOMER_BOUGHT_SQL,
+  EXPIRE_CUSTOMER_HOLDS_SQL,
+  LIVE_CUSTOMER_HOLD_SQL,
+  LOCK_CUSTOMER_OFFER_SQL,
+  SHORTEN_HOLDS_SQL,
   EXPIRE_HOLDS_SQL,
   EXTEND_HOLD_SQL,
   INSERT_PURCHASE_SQL,
@@ -26,7 +32,7 @@ import {
   SELL_FREE_STOCK_SQL,
   SELL_STOCK_SQL,
 } from "./sql"
-import { CanceledPurchase, ConvertHoldInput, ConvertHoldResult, OfferPurchaseFlag, RenewHoldResult } from "./types"
+import { CanceledPurchase, ConvertHoldsInput, ConvertHoldResult, OfferPurchaseFlag, RenewHoldResult } from "./types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 
 type HoldRow = { id: string; offer_id: string; quantity: number }
@@ -49,6 +55,10 @@ class OfferModuleService extends MedusaService({
     return this.options_.offerHoldMinutes
   }
 
+  async getOptions(): Promise<PluginOptions> {
+    return this.options_
+  }
+
   /** Atomically adds `quantity` to the offer's held units if that many are still available. */
   @InjectManager()
   async reserveStock(
@@ -61,21 +71,51 @@ class OfferModuleService extends MedusaService({
   }
 
   /**
-   * Reserves the units and records the hold in one transaction: a process killed between
-   * the two would otherwise strand units in `held` with no hold left for the job to expire.
+   * Holds units for a customer, at most one live hold per customer and offer: a retry answers
+   * the live hold (`created: false`). Reserving the units and recording the hold share one
+   * transaction (a process killed between the two would strand units in `held`), serialized
+   * per customer and offer so the per-customer limit cannot be raced.
    */
   @InjectManager()
   @InjectTransactionManager()
   async holdStock(
-    input: { offer_id: string; customer_id: string; quantity: number; expires_at: Date },
+    input: { offer_id: string; customer_id: string; quantity: number; expires_at: Date; max_per_customer: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ) {
+  ): Promise<{ hold: InferTypeOf<typeof OfferHold>; created: boolean } | { refused: "SOLD_OUT" | "MAX_PER_CUSTOMER" }> {
     const manager = sharedContext.transactionManager!
+    const key = [input.offer_id, input.customer_id]
+    await manager.execute(LOCK_CUSTOMER_OFFER_SQL, key)
+    for (const stale of (await manager.execute(EXPIRE_CUSTOMER_HOLDS_SQL, key)) as HoldRow[]) {
+      await manager.execute(RELEASE_STOCK_SQL, [stale.quantity, stale.offer_id])
+    }
+    const [live]: { id: string }[] = await manager.execute(LIVE_CUSTOMER_HOLD_SQL, key)
+    if (live) {
+      return { hold: await this.retrieveOfferHold(live.id, {}, sharedContext), created: false }
+    }
+    const [{ bought }]: { bought: number }[] = await manager.execute(CUSTOMER_BOUGHT_SQL, key)
+    if (bought + input.quantity > input.max_per_customer) {
+      return { refused: "MAX_PER_CUSTOMER" }
+    }
     const reserved: unknown[] = await manager.execute(RESERVE_STOCK_SQL, [input.quantity, input.offer_id, input.quantity])
     if (!reserved.length) {
-      return null
+      return { refused: "SOLD_OUT" }
     }
-    return await this.createOfferHolds({ ...input, status: "HELD" as const }, sharedContext)
+    const { max_per_customer: _max, ...hold } = input
+    return { hold: await this.createOfferHolds({ ...hold, status: "HELD" as const }, sharedContext), created: true }
+  }
+
+  /** A failed payment attempt: the buyer keeps the units for at most the retry grace. */
+  @InjectManager()
+  async shortenHolds(
+    holdIds: string[],
+    expiresAt: Date,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    if (!holdIds.length) {
+      return []
+    }
+    const rows: { id: string }[] = await sharedContext.manager!.execute(SHORTEN_HOLDS_SQL, [expiresAt.toISOString(), holdIds])
+    return rows.map((row) => row.id)
   }
 
   /** Releases a HELD hold and its units; answers false when the hold was not HELD any more. */
@@ -91,68 +131,81 @@ class OfferModuleService extends MedusaService({
   }
 
   /**
-   * Turns a hold into a sale and records the purchase, exactly once per hold and (offer, order).
-   * Only units within the hold and the offer's stock count as sold: a line that carried more
-   * (a host route that skipped the cart guard) or a lapsed hold whose units were sold meanwhile
-   * is recorded with a flag for the organizer, so `sold` never exceeds the stock.
+   * Turns an order's holds of one offer into one purchase, exactly once per hold and per
+   * (offer, order). Only units within each hold and the offer's stock count as sold: a line
+   * that carried more (a host route that skipped the cart guard) or a lapsed hold whose units
+   * were sold meanwhile is recorded with a flag for the organizer, so `sold` never exceeds the
+   * stock. Answers null when every hold was already converted.
    */
   @InjectManager()
   @InjectTransactionManager()
-  async convertHold(
-    input: ConvertHoldInput,
+  async convertHolds(
+    input: ConvertHoldsInput,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<ConvertHoldResult | null> {
     const manager = sharedContext.transactionManager!
-    const rows: (HoldRow & { previous_status: string })[] = await manager.execute(CONVERT_HOLD_SQL, [input.hold_id])
-    if (!rows.length) {
+    const converted: string[] = []
+    let sold = 0
+    let flagged = 0
+    let amount = MathBN.convert(0)
+    let flag: OfferPurchaseFlag | null = null
+    for (const line of input.holds) {
+      const rows: (HoldRow & { previous_status: string })[] = await manager.execute(CONVERT_HOLD_SQL, [line.hold_id])
+      if (!rows.length) {
+        continue
+      }
+      const hold = rows[0]
+      converted.push(hold.id)
+      const wanted = Math.min(hold.quantity, Math.max(0, line.line_quantity))
+      let taken = wanted
+      if (hold.previous_status === "HELD") {
+        // The whole hold leaves `held`; units the line no longer carried return to stock.
+        await manager.execute(SELL_STOCK_SQL, [wanted, hold.quantity, hold.offer_id])
+      } else if (wanted) {
+        // A lapsed hold already gave its units back: sell them only if nobody took them since.
+        const free: unknown[] = await manager.execute(SELL_FREE_STOCK_SQL, [wanted, hold.offer_id, wanted])
+        if (!free.length) {
+          taken = 0
+          flag = flag ?? "HOLD_LAPSED"
+        }
+      }
+      const beyondHold = Math.max(0, line.line_quantity - hold.quantity)
+      if (beyondHold) {
+        flag = "EXCEEDS_HOLD"
+      }
+      sold += taken
+      flagged += beyondHold + (wanted - taken)
+      let unitPrice = line.unit_price
+      if (unitPrice === null || !Number.isFinite(unitPrice)) {
+        const [offer]: { price: string }[] = await manager.execute(OFFER_PRICE_SQL, [hold.offer_id])
+        unitPrice = Number(offer.price)
+      }
+      amount = MathBN.add(amount, MathBN.mult(unitPrice, Math.max(line.line_quantity, 0)))
+    }
+    if (!converted.length) {
       return null
     }
-    const hold = rows[0]
-    const wanted = Math.min(hold.quantity, Math.max(0, input.line_quantity))
-    let sold = wanted
-    let flag: OfferPurchaseFlag | null = null
-    if (hold.previous_status === "HELD") {
-      // The whole hold leaves `held`; units the line no longer carried return to stock.
-      await manager.execute(SELL_STOCK_SQL, [wanted, hold.quantity, hold.offer_id])
-    } else {
-      // A lapsed hold already gave its units back: sell them only if nobody took them since.
-      const taken: unknown[] = wanted ? await manager.execute(SELL_FREE_STOCK_SQL, [wanted, hold.offer_id, wanted]) : [1]
-      if (!taken.length) {
-        sold = 0
-        flag = "HOLD_LAPSED"
-      }
-    }
-    const beyondHold = Math.max(0, input.line_quantity - hold.quantity)
-    if (beyondHold) {
-      flag = "EXCEEDS_HOLD"
-    }
-    const flagged = beyondHold + (wanted - sold)
-    let unitPrice = input.unit_price
-    if (unitPrice === null || !Number.isFinite(unitPrice)) {
-      const [offer]: { price: string }[] = await manager.execute(OFFER_PRICE_SQL, [hold.offer_id])
-      unitPrice = Number(offer.price)
-    }
-    const amount = MathBN.mult(unitPrice, sold + flagged).toNumber()
+    const total = amount.toNumber()
     const inserted: { id: string }[] = await manager.execute(INSERT_PURCHASE_SQL, [
       generateEntityId(undefined, "mofp"),
-      hold.offer_id,
+      input.offer_id,
       input.order_id,
       input.customer_id,
-      hold.id,
+      converted[0],
       sold,
       flagged,
       flag,
-      amount,
-      String(amount),
+      total,
+      String(total),
       input.currency_code,
     ])
     return {
-      hold_id: hold.id,
-      offer_id: hold.offer_id,
+      hold_ids: converted,
+      offer_id: input.offer_id,
       quantity: sold,
       flagged_quantity: flagged,
       flag,
-      amount,
+      amount: total,
       purchase_id: inserted[0]?.id ?? null,
     }
   }

@@ -81,3 +81,28 @@ UPDATE monetization_offer_hold SET status = 'HELD', expires_at = ?, updated_at =
 WHERE id = ?`
 
 export const OFFER_PRICE_SQL = `SELECT price FROM monetization_offer WHERE id = ?`
+
+/** Serializes one customer's holds on one offer (the live-hold and per-customer checks) for this transaction. */
+export const LOCK_CUSTOMER_OFFER_SQL = `SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))`
+
+/** The customer's HELD holds on the offer whose time is up (the job has not expired them yet). */
+export const EXPIRE_CUSTOMER_HOLDS_SQL = `
+UPDATE monetization_offer_hold SET status = 'EXPIRED', updated_at = now()
+WHERE offer_id = ? AND customer_id = ? AND status = 'HELD' AND expires_at <= now() AND deleted_at IS NULL
+RETURNING id, offer_id, quantity`
+
+export const LIVE_CUSTOMER_HOLD_SQL = `
+SELECT id FROM monetization_offer_hold
+WHERE offer_id = ? AND customer_id = ? AND status = 'HELD' AND deleted_at IS NULL
+LIMIT 1`
+
+/** Units the customer already bought of the offer (flagged ones too: they were paid for). */
+export const CUSTOMER_BOUGHT_SQL = `
+SELECT coalesce(sum(quantity + flagged_quantity), 0)::int AS bought FROM monetization_offer_purchase
+WHERE offer_id = ? AND customer_id = ? AND status = 'COMPLETED' AND deleted_at IS NULL`
+
+/** Shortens live holds to at most `expires_at` (a failed payment leaves a retry grace). */
+export const SHORTEN_HOLDS_SQL = `
+UPDATE monetization_offer_hold SET expires_at = LEAST(expires_at, ?::timestamptz), updated_at = now()
+WHERE id = ANY(?) AND status = 'HELD' AND deleted_at IS NULL
+RETURNING id`

@@ -8,7 +8,14 @@ export const OFFER_PURCHASE_STATUSES = ["COMPLETED", "CANCELED"] as const
  * and its units were sold to others meanwhile.
  */
 export const OFFER_PURCHASE_FLAGS = ["EXCEEDS_HOLD", "HOLD_LAPSED"] as const
-export const OFFER_UNAVAILABLE_REASONS = ["SOLD_OUT", "NOT_STARTED", "EXPIRED", "INACTIVE", "NOT_ELIGIBLE"] as const
+export const OFFER_UNAVAILABLE_REASONS = [
+  "SOLD_OUT",
+  "NOT_STARTED",
+  "EXPIRED",
+  "INACTIVE",
+  "NOT_ELIGIBLE",
+  "MAX_PER_CUSTOMER",
+] as const
 
 export type OfferType = (typeof OFFER_TYPES)[number]
 export type OfferPlacement = (typeof OFFER_PLACEMENTS)[number]
@@ -17,19 +24,23 @@ export type OfferUnavailableReason = (typeof OFFER_UNAVAILABLE_REASONS)[number]
 
 export type OfferPurchaseFlag = (typeof OFFER_PURCHASE_FLAGS)[number]
 
-export type ConvertHoldInput = {
-  hold_id: string
+/** An order's holds of one offer: they make one purchase. */
+export type ConvertHoldsInput = {
+  offer_id: string
   order_id: string
   customer_id: string | null
-  /** The order line's unit price; the offer's price when the order does not tell. */
-  unit_price: number | null
-  /** Units the hold's cart line carried into the order. */
-  line_quantity: number
   currency_code: string
+  holds: {
+    hold_id: string
+    /** The line's unit price; the offer's price when the order does not tell. */
+    unit_price: number | null
+    /** Units the hold's cart line carried into the order. */
+    line_quantity: number
+  }[]
 }
 
 export type ConvertHoldResult = {
-  hold_id: string
+  hold_ids: string[]
   offer_id: string
   /** Units counted as sold (within the hold and the offer's stock). */
   quantity: number
@@ -63,6 +74,8 @@ export type OfferInput = {
   expires_at?: Date | null
   is_active?: boolean
   inventory_total?: number | null
+  max_per_customer?: number | null
+  requires_ticket?: boolean
 }
 
 export type OfferUpdateInput = Partial<OfferInput> & { id: string; is_archived?: boolean }

@@ -1,21 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { httpUrl } from "../../../lib/http-url"
 import { AD_CONTENT_TYPES, AD_PLACEMENTS, AD_PRICING_MODELS } from "../../../modules/ad/types"
 
 export const MAX_ADMIN_ADS_PAGE = 100
 
-const isHttpUrl = (value: string) => {
-  try {
-    const url = new URL(value)
-    return (url.protocol === "http:" || url.protocol === "https:") && !!url.hostname
-  } catch {
-    return false
-  }
-}
-
-// Medusa's 400 message drops the path of custom issues, so each message names its field.
-const httpUrl = (field: string) =>
-  z.string().max(2048).refine(isHttpUrl, `${field} must be a well-formed http(s) URL`)
 
 const placements = z
   .array(z.enum(AD_PLACEMENTS))

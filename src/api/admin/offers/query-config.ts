@@ -17,6 +17,8 @@ export const OFFER_FIELDS = [
   "is_active",
   "is_archived",
   "inventory_total",
+  "max_per_customer",
+  "requires_ticket",
   "sold",
   "held",
   "created_at",

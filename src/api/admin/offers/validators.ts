@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { httpUrl } from "../../../lib/http-url"
 import { OFFER_PLACEMENTS, OFFER_PURCHASE_STATUSES, OFFER_TYPES } from "../../../modules/offer/types"
 
 const booleanParam = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
@@ -22,7 +23,7 @@ export const AdminGetOfferParams = z.object({ fields: z.string().optional() }).s
 const offerFields = {
   title: z.string().min(1).max(200),
   description: z.string().max(5000).nullish(),
-  image_url: z.string().url().nullish(),
+  image_url: httpUrl("image_url").nullish(),
   offer_type: z.enum(OFFER_TYPES),
   price: z.number().finite().min(0, "price must be >= 0"),
   original_price: z.number().finite().min(0).nullish(),
@@ -34,6 +35,10 @@ const offerFields = {
   expires_at: z.coerce.date().nullish(),
   is_active: z.boolean(),
   inventory_total: z.number().int().min(0).nullish(),
+  /** Most units one customer may hold and buy; null: the plugin's `offerMaxPerCustomer`. */
+  max_per_customer: z.number().int().min(1).max(1000).nullish(),
+  /** Only customers with a paid ticket order for the event may buy. */
+  requires_ticket: z.boolean(),
 }
 
 const crossFieldRules = <T extends z.ZodTypeAny>(schema: T) =>
@@ -60,6 +65,7 @@ export const AdminCreateOffer = crossFieldRules(
       target_sessions: variantIds.default([]),
       target_ticket_tiers: variantIds.default([]),
       is_active: z.boolean().default(true),
+      requires_ticket: z.boolean().default(false),
     })
     .strict()
 )

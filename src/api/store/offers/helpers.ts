@@ -12,3 +12,25 @@ export async function retrieveStoreOffer(container: MedusaContainer, id: string)
   }
   return data[0] as unknown as OfferLike & Record<string, unknown>
 }
+
+type HoldLike = {
+  id: string
+  offer_id?: string
+  quantity: number
+  expires_at: Date | string
+  status: string
+  cart_id: string | null
+  offer?: { id: string } | null
+}
+
+/** The store's view of a hold: what the buyer holds, until when, and in which cart. */
+export function formatHold(hold: HoldLike) {
+  return {
+    id: hold.id,
+    offer_id: hold.offer_id ?? hold.offer?.id,
+    quantity: hold.quantity,
+    expires_at: hold.expires_at,
+    status: hold.status,
+    cart_id: hold.cart_id,
+  }
+}

@@ -5,7 +5,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { adminOfferMiddlewares } from "../../admin/offers/middlewares"
-import { StoreGetEventOffersParams, StoreGetOfferPurchasesParams, StorePurchaseOffer } from "./validators"
+import { StoreGetEventOffersParams, StoreGetOfferPurchasesParams, StoreOfferCheckout, StorePurchaseOffer } from "./validators"
 
 const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 const customer = authenticate("customer", ["session", "bearer"])
@@ -22,6 +22,11 @@ export const storeOfferMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/offers/:id/purchase",
     middlewares: [customer, validateAndTransformBody(StorePurchaseOffer)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/offers/:id/checkout",
+    middlewares: [customer, validateAndTransformBody(StoreOfferCheckout)],
   },
   {
     method: ["GET"],

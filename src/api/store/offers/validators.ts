@@ -12,10 +12,17 @@ export type StoreGetEventOffersParamsType = z.infer<typeof StoreGetEventOffersPa
 export const StorePurchaseOffer = z
   .object({
     quantity: z.number().int().min(1).max(50).default(1),
-    cart_id: z.string().min(1).optional(),
   })
   .strict()
 export type StorePurchaseOfferType = z.infer<typeof StorePurchaseOffer>
+
+export const StoreOfferCheckout = z
+  .object({
+    /** The storefront's own cart: the offer line is added to it, and its own checkout opens the payment session. */
+    cart_id: z.string().min(1).optional(),
+  })
+  .strict()
+export type StoreOfferCheckoutType = z.infer<typeof StoreOfferCheckout>
 
 export const StoreGetOfferPurchasesParams = z
   .object({

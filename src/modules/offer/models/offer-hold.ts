@@ -17,6 +17,12 @@ const OfferHold = model
       offer: model.belongsTo(() => Offer, { mappedBy: "holds" }),
     }
   )
-  .indexes([{ on: ["status", "expires_at"] }, { on: ["customer_id"] }, { on: ["cart_id"] }])
+  .indexes([
+    { on: ["status", "expires_at"] },
+    { on: ["customer_id"] },
+    { on: ["cart_id"] },
+    /** One live hold per customer and offer: a retried purchase answers it instead of a second one. */
+    { on: ["offer_id", "customer_id"], unique: true, where: "status = 'HELD'" },
+  ])
 
 export default OfferHold

@@ -26,6 +26,10 @@ const Offer = model
       is_active: model.boolean().default(true),
       is_archived: model.boolean().default(false),
       inventory_total: model.number().nullable(),
+      /** Most units one customer may hold and buy; null: the plugin's `offerMaxPerCustomer`. */
+      max_per_customer: model.number().nullable(),
+      /** Only customers with a paid order for a ticket of the event may buy. */
+      requires_ticket: model.boolean().default(false),
       sold: model.number().default(0),
       held: model.number().default(0),
       holds: model.hasMany(() => OfferHold, { mappedBy: "offer" }),

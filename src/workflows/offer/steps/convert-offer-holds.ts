@@ -21,8 +21,8 @@ const toNumber = (value: unknown) => (value == null ? null : MathBN.convert(valu
  * line by the line id it recorded (never by line metadata a customer can edit); the line's
  * quantity and price are what the order took. The hold's HELD→CONVERTED transition and the
  * unique (offer, order) purchase run in one transaction, under a lock on the order so
- * completion and a (replayed) Stripe webhook cannot interleave. A hold whose line left the
- * cart is released.
+ * completion, a (replayed) Stripe webhook and the reconciliation job cannot interleave. Holds
+ * of one offer make one purchase; a hold whose line left the cart is released.
  */
 export const convertOfferHoldsStep = createStep(
   "convert-offer-holds",
@@ -48,25 +48,34 @@ export const convertOfferHoldsStep = createStep(
       return new StepResponse([] as ConvertedOfferPurchase[])
     }
     const lines = new Map((order.cart.items ?? []).filter((line) => !!line).map((line) => [line!.id, line!]))
+    const byOffer = new Map<string, { hold_id: string; unit_price: number | null; line_quantity: number }[]>()
+    const detached: string[] = []
+    for (const hold of holds) {
+      const line = hold.line_item_id ? lines.get(hold.line_item_id) : undefined
+      if (!line) {
+        detached.push(hold.id)
+        continue
+      }
+      const group = byOffer.get(hold.offer_id) ?? []
+      group.push({ hold_id: hold.id, unit_price: toNumber(line.unit_price), line_quantity: toNumber(line.quantity) ?? 0 })
+      byOffer.set(hold.offer_id, group)
+    }
     const locking = container.resolve(Modules.LOCKING)
     const converted = await locking.execute(`offer-order:${order.id}`, async () => {
+      for (const holdId of detached) {
+        await service.releaseHold(holdId) // its line left the cart before the order
+      }
       const results: ConvertedOfferPurchase[] = []
-      for (const hold of holds) {
-        const line = hold.line_item_id ? lines.get(hold.line_item_id) : undefined
-        if (!line) {
-          await service.releaseHold(hold.id)
-          continue
-        }
-        const result = await service.convertHold({
-          hold_id: hold.id,
+      for (const [offerId, group] of byOffer) {
+        const result = await service.convertHolds({
+          offer_id: offerId,
           order_id: order.id,
           customer_id: order.customer_id ?? null,
-          unit_price: toNumber(line.unit_price),
-          line_quantity: toNumber(line.quantity) ?? 0,
           currency_code: order.currency_code,
+          holds: group,
         })
         if (result?.purchase_id) {
-          const offer = await service.retrieveOffer(result.offer_id, { select: ["id", "event_id"] })
+          const offer = await service.retrieveOffer(offerId, { select: ["id", "event_id"] })
           results.push({
             ...result,
             order_id: order.id,

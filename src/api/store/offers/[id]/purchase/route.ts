@@ -1,39 +1,16 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { purchaseOfferWorkflow } from "../../../../../workflows/offer/workflows/purchase-offer"
+import { holdOfferWorkflow } from "../../../../../workflows/offer/workflows/hold-offer"
+import { formatHold } from "../../helpers"
 import type { StorePurchaseOfferType } from "../../validators"
 
-const CART_FIELDS = [
-  "id",
-  "customer_id",
-  "region_id",
-  "currency_code",
-  "email",
-  "total",
-  "subtotal",
-  "item_total",
-  "items.*",
-  "payment_collection.id",
-  "payment_collection.amount",
-  "payment_collection.status",
-]
-
-/** Holds the offer's stock and prepares a cart with a Stripe payment session for it. */
+/**
+ * The buying decision, on stock alone: 201 with a new hold and its expiry, 200 with the
+ * customer's live hold when they already have one (a retry), or a 4xx with the reason.
+ * The cart and payment session come at `POST /store/offers/:id/checkout`.
+ */
 export const POST = async (req: AuthenticatedMedusaRequest<StorePurchaseOfferType>, res: MedusaResponse) => {
-  const { result } = await purchaseOfferWorkflow(req.scope).run({
-    input: {
-      offer_id: req.params.id,
-      customer_id: req.auth_context.actor_id,
-      quantity: req.validatedBody.quantity,
-      cart_id: req.validatedBody.cart_id,
-      sales_channel_id: req.publishable_key_context?.sales_channel_ids?.[0],
-    },
+  const { result } = await holdOfferWorkflow(req.scope).run({
+    input: { offer_id: req.params.id, customer_id: req.auth_context.actor_id, quantity: req.validatedBody.quantity },
   })
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: CART_FIELDS, filters: { id: result.cart_id } })
-  res.status(201).json({
-    cart: data[0],
-    hold: { id: result.hold.id, quantity: result.hold.quantity, expires_at: result.hold.expires_at },
-    payment_session: result.payment_session,
-  })
+  res.status(result.created ? 201 : 200).json({ hold: formatHold(result.hold) })
 }
