@@ -6,11 +6,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { OFFER_MODULE } from "../../../src/modules/offer"
 import type OfferModuleService from "../../../src/modules/offer/service"
 import { holdOfferWorkflow } from "../../../src/workflows/offer/workflows/hold-offer"
+import reconcileOfferPurchasesJob from "../../../src/jobs/reconcile-offer-purchases"
 import { releaseExpiredOfferHoldsWorkflow } from "../../../src/workflows/offer/workflows/release-expired-offer-holds"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
 import { paymentIntentEvent, signStripeWebhook } from "../../../demo/offline-stripe/sign-webhook"
 import { TicketProduct } from "../../helpers/ticket-product"
+import { payAndComplete } from "../../helpers/checkout"
 import { createOfferFixtures, DAY, offerBody } from "./fixtures"
 
 jest.setTimeout(300_000)
@@ -47,6 +49,14 @@ medusaIntegrationTestRunner({
     const store = (token?: string) => storeHeaders(setup, token)
     const purchase = (offerId: string, body: Record<string, unknown>, token = fan.token) =>
       api.post(`/store/offers/${offerId}/purchase`, body, store(token))
+    const checkout = (offerId: string, body: Record<string, unknown> = {}, token = fan.token) =>
+      api.post(`/store/offers/${offerId}/checkout`, body, store(token))
+    /** The whole purchase as the widget does it: the decision (a hold), then the cart and payment session. */
+    const buy = async (offerId: string, quantity: number, token = fan.token) => {
+      await purchase(offerId, { quantity }, token)
+      return checkout(offerId, {}, token)
+    }
+    const purchasesOf = (offerId: string) => offers().listOfferPurchases({ offer_id: offerId })
     const stock = async (offerId: string) => {
       const offer = await offers().retrieveOffer(offerId)
       return { sold: offer.sold, held: offer.held }
@@ -158,55 +168,36 @@ medusaIntegrationTestRunner({
     })
 
     describe("POST /store/offers/:id/purchase", () => {
-      it("holds stock and returns a cart at the offer price with a Stripe payment session", async () => {
+      it("answers the decision with the hold alone; a retry or a loop answers the same hold, never a second", async () => {
         const offer = await createOffer()
         const res = await purchase(offer.id, { quantity: 2 })
         expect(res.status).toBe(201)
-        const { cart, hold, payment_session } = res.data
-        expect(cart.customer_id).toBe(fan.customerId)
-        expect(cart.items).toHaveLength(1)
-        expect(cart.items[0]).toMatchObject({
-          variant_id: merch.variantId,
-          quantity: 2,
-          unit_price: 20,
-          is_custom_price: true,
-          metadata: { offer_id: offer.id, offer_hold_id: hold.id },
-        })
-        expect(hold).toMatchObject({ id: expect.stringMatching(/^mofh_/), quantity: 2 })
+        expect(Object.keys(res.data)).toEqual(["hold"])
+        const { hold } = res.data
+        expect(hold).toMatchObject({ id: expect.stringMatching(/^mofh_/), offer_id: offer.id, quantity: 2, status: "HELD", cart_id: null })
         const minutes = (new Date(hold.expires_at).getTime() - Date.now()) / 60_000
         expect(minutes).toBeGreaterThan(14)
         expect(minutes).toBeLessThanOrEqual(15)
-        expect(payment_session).toMatchObject({ provider_id: "pp_stripe_stripe", amount: 40 })
-        const intent = stripe.api.intents.get(payment_session.data.id)!
-        expect(payment_session.data.client_secret).toBe(intent.client_secret)
         expect(await stock(offer.id)).toEqual({ sold: 0, held: 2 })
-        const stored = await offers().retrieveOfferHold(hold.id)
-        expect(stored).toMatchObject({ status: "HELD", cart_id: cart.id, line_item_id: cart.items[0].id })
+
+        for (const quantity of [2, 5, 1, 2, 3]) {
+          const again = await purchase(offer.id, { quantity })
+          expect(again.status).toBe(200)
+          expect(again.data.hold).toMatchObject({ id: hold.id, quantity: 2 })
+        }
+        expect(await stock(offer.id)).toEqual({ sold: 0, held: 2 })
+        expect(await offers().listOfferHolds({ offer_id: offer.id })).toHaveLength(1)
+        expect(stripe.api.requests.filter((r) => r.path === "/v1/payment_intents")).toHaveLength(0) // no session before the buyer proceeds
       })
 
-      it("adds to the customer's own cart and refuses another customer's (404, hold released)", async () => {
-        const offer = await createOffer()
-        const own = await api.post("/store/carts", { region_id: setup.regionId }, store(fan.token))
-        const res = await purchase(offer.id, { quantity: 1, cart_id: own.data.cart.id })
-        expect(res.data.cart.id).toBe(own.data.cart.id)
-
-        const foreign = await api.post("/store/carts", { region_id: setup.regionId }, store(other.token))
-        const err = await purchase(offer.id, { quantity: 1, cart_id: foreign.data.cart.id }).catch((e) => e)
-        expect(err.response.status).toBe(404)
-        // The failed purchase's hold was compensated: only the first one still holds stock.
-        expect(await stock(offer.id)).toEqual({ sold: 0, held: 1 })
-        const holds = await offers().listOfferHolds({ offer_id: offer.id })
-        expect(holds.map((h) => h.status).sort()).toEqual(["HELD", "RELEASED"])
-      })
-
-      it("answers 400 for bad input or sold-out stock, 401 without a customer, 404 for unknown offers", async () => {
+      it("answers 400 for bad input, sold-out stock or the per-customer limit, 401 without a customer, 404 for unknown offers", async () => {
         const offer = await createOffer({ inventory_total: 1 })
-        for (const body of [{ quantity: 0 }, { quantity: "2" }, { quantity: 1, colour: "red" }]) {
+        for (const body of [{ quantity: 0 }, { quantity: "2" }, { quantity: 1, colour: "red" }, { quantity: 1, cart_id: "cart_1" }]) {
           expect((await purchase(offer.id, body).catch((e) => e)).response.status).toBe(400)
         }
         const soldOut = await purchase(offer.id, { quantity: 2 }).catch((e) => e)
         expect(soldOut.response.status).toBe(400)
-        expect(soldOut.response.data.message).toMatch(/SOLD_OUT/)
+        expect(soldOut.response.data).toEqual({ type: "not_allowed", message: `Offer ${offer.id} is not available: SOLD_OUT` })
         expect(await stock(offer.id)).toEqual({ sold: 0, held: 0 })
 
         const anonymous = await api.post(`/store/offers/${offer.id}/purchase`, { quantity: 1 }, store()).catch((e) => e)
@@ -217,6 +208,102 @@ medusaIntegrationTestRunner({
         const notEligible = await purchase(vip.id, { quantity: 1 }).catch((e) => e)
         expect(notEligible.response.status).toBe(400)
         expect(notEligible.response.data.message).toMatch(/NOT_ELIGIBLE/)
+
+        const plenty = await createOffer({ inventory_total: 500 })
+        const overDefault = await purchase(plenty.id, { quantity: 11 }).catch((e) => e)
+        expect(overDefault.response.data).toEqual({ type: "not_allowed", message: `Offer ${plenty.id} is not available: MAX_PER_CUSTOMER` })
+        const capped = await createOffer({ max_per_customer: 3 })
+        expect((await purchase(capped.id, { quantity: 4 }).catch((e) => e)).response.data.message).toMatch(/MAX_PER_CUSTOMER/)
+        expect(await stock(capped.id)).toEqual({ sold: 0, held: 0 })
+      })
+
+      it("counts what the customer already bought against max_per_customer", async () => {
+        const capped = await createOffer({ max_per_customer: 3 })
+        const bought = await buy(capped.id, 2)
+        stripe.api.confirm(bought.data.payment_session.data.id)
+        expect((await api.post(`/store/carts/${bought.data.cart.id}/complete`, {}, store(fan.token))).data.type).toBe("order")
+        await waitFor(async () => (await purchasesOf(capped.id)).length > 0)
+        expect((await purchase(capped.id, { quantity: 2 }).catch((e) => e)).response.data.message).toMatch(/MAX_PER_CUSTOMER/)
+        expect((await purchase(capped.id, { quantity: 1 })).status).toBe(201)
+      })
+
+      it("sells an offer limited to ticket holders only to customers with a paid ticket order for its event", async () => {
+        const members = await createOffer({ requires_ticket: true })
+        const refused = await purchase(members.id, { quantity: 1 }).catch((e) => e)
+        expect(refused.response.data.message).toMatch(/NOT_ELIGIBLE \(a paid ticket for the event is required\)/)
+        await giveTicket(fan.customerId) // an order nobody paid for does not count
+        expect((await purchase(members.id, { quantity: 1 }).catch((e) => e)).response.status).toBe(400)
+
+        const ticketCart = await api.post(
+          "/store/carts",
+          { region_id: setup.regionId, items: [{ variant_id: event.variantId, quantity: 1 }] },
+          store(fan.token)
+        )
+        expect((await payAndComplete(api, stripe.api, ticketCart.data.cart.id, store(fan.token))).data.type).toBe("order")
+        expect((await purchase(members.id, { quantity: 1 })).status).toBe(201)
+      })
+
+      it("refuses a javascript: image_url", async () => {
+        const res = await api
+          .post("/admin/offers", offerBody(event.productId, merch.variantId, { image_url: "javascript:alert(1)" }), admin)
+          .catch((e) => e)
+        expect(res.response.data).toEqual({ type: "invalid_data", message: expect.stringMatching(/image_url must be a well-formed http\(s\) URL/) })
+      })
+    })
+
+    describe("POST /store/offers/:id/checkout", () => {
+      it("puts the hold in a cart at the offer price with a Stripe session; a retry reuses both", async () => {
+        const offer = await createOffer()
+        const { hold } = (await purchase(offer.id, { quantity: 2 })).data
+        const intentsBefore = stripe.api.intents.size
+        const res = await checkout(offer.id)
+        expect(res.status).toBe(200)
+        const { cart, payment_session } = res.data
+        expect(cart.customer_id).toBe(fan.customerId)
+        expect(cart.items).toEqual([
+          expect.objectContaining({ variant_id: merch.variantId, quantity: 2, unit_price: 20, is_custom_price: true }),
+        ])
+        expect(res.data.hold).toMatchObject({ id: hold.id, cart_id: cart.id, status: "HELD" })
+        expect(payment_session).toMatchObject({ provider_id: "pp_stripe_stripe", amount: 40 })
+        const intent = stripe.api.intents.get(payment_session.data.id)!
+        expect(payment_session.data.client_secret).toBe(intent.client_secret)
+        const stored = await offers().retrieveOfferHold(hold.id)
+        expect(stored).toMatchObject({ status: "HELD", cart_id: cart.id, line_item_id: cart.items[0].id })
+
+        const retried = await checkout(offer.id)
+        expect(retried.data.cart.id).toBe(cart.id)
+        expect(retried.data.cart.items).toHaveLength(1)
+        expect(retried.data.payment_session.id).toBe(payment_session.id)
+        expect(stripe.api.intents.size).toBe(intentsBefore + 1)
+        const purchasedAgain = await purchase(offer.id, { quantity: 2 })
+        expect(purchasedAgain.data.hold).toMatchObject({ id: hold.id, cart_id: cart.id })
+      })
+
+      it("adds the line to the customer's own cart without a session, refuses another customer's cart (404) and keeps the hold", async () => {
+        const offer = await createOffer()
+        const own = await api.post("/store/carts", { region_id: setup.regionId }, store(fan.token))
+        await purchase(offer.id, { quantity: 1 })
+        const res = await checkout(offer.id, { cart_id: own.data.cart.id })
+        expect(res.data.cart.id).toBe(own.data.cart.id)
+        expect(res.data.cart.items).toEqual([expect.objectContaining({ quantity: 1, unit_price: 20 })])
+        expect(res.data.payment_session).toBeNull()
+
+        const second = await createOffer({ title: "Poster" })
+        await purchase(second.id, { quantity: 1 })
+        const foreign = await api.post("/store/carts", { region_id: setup.regionId }, store(other.token))
+        const err = await checkout(second.id, { cart_id: foreign.data.cart.id }).catch((e) => e)
+        expect(err.response.status).toBe(404)
+        expect(await stock(second.id)).toEqual({ sold: 0, held: 1 })
+        expect((await offers().listOfferHolds({ offer_id: second.id }))[0]).toMatchObject({ status: "HELD", cart_id: null })
+      })
+
+      it("refuses a checkout without a live hold", async () => {
+        const offer = await createOffer()
+        const err = await checkout(offer.id).catch((e) => e)
+        expect(err.response.data).toEqual({
+          type: "not_allowed",
+          message: `You hold no units of offer ${offer.id}: purchase it first (POST /store/offers/${offer.id}/purchase)`,
+        })
       })
     })
 
@@ -245,7 +332,7 @@ medusaIntegrationTestRunner({
 
     describe("checkout through Stripe", () => {
       const buyAndPay = async (offerId: string, quantity = 2) => {
-        const res = await purchase(offerId, { quantity })
+        const res = await buy(offerId, quantity)
         const intentId: string = res.data.payment_session.data.id
         stripe.api.confirm(intentId)
         return { cartId: res.data.cart.id as string, holdId: res.data.hold.id as string, intentId }
@@ -257,7 +344,6 @@ medusaIntegrationTestRunner({
         )
         expect((await postWebhook(signed.body, signed.headers)).status).toBe(200)
       }
-      const purchasesOf = (offerId: string) => offers().listOfferPurchases({ offer_id: offerId })
 
       it("records one purchase when the signed webhook is replayed", async () => {
         const offer = await createOffer()
@@ -330,7 +416,7 @@ medusaIntegrationTestRunner({
         expect(await stock(offer.id)).toEqual({ sold: 2, held: 0 })
 
         // Second buyer's hold expires and the last unit is sold meanwhile: completion fails.
-        const res = await purchase(offer.id, { quantity: 1 }, other.token)
+        const res = await buy(offer.id, 1, other.token)
         stripe.api.confirm(res.data.payment_session.data.id)
         await offers().updateOfferHolds({ id: res.data.hold.id, expires_at: new Date(Date.now() - 1000) })
         await releaseExpiredOfferHoldsWorkflow(getContainer()).run({ input: {} })
@@ -344,6 +430,68 @@ medusaIntegrationTestRunner({
         expect(
           stripe.api.requests.filter((r) => r.path === `/v1/payment_intents/${res.data.payment_session.data.id}/capture`)
         ).toHaveLength(0)
+      })
+
+      const sendIntentWebhook = async (type: string, intentId: string) => {
+        const signed = signStripeWebhook(paymentIntentEvent(type, stripe.api.intents.get(intentId)!), WEBHOOK_SECRET)
+        expect((await postWebhook(signed.body, signed.headers)).status).toBe(200)
+      }
+
+      it("a canceled payment releases the hold at once; a failed one leaves the retry grace", async () => {
+        const offer = await createOffer()
+        const canceled = await buyAndPay(offer.id, 2)
+        await sendIntentWebhook("payment_intent.canceled", canceled.intentId)
+        await waitFor(async () => (await offers().retrieveOfferHold(canceled.holdId)).status === "RELEASED")
+        expect(await stock(offer.id)).toEqual({ sold: 0, held: 0 })
+
+        const failed = await buy(offer.id, 1, other.token)
+        const holdId = failed.data.hold.id
+        const before = new Date((await offers().retrieveOfferHold(holdId)).expires_at).getTime()
+        expect(before - Date.now()).toBeGreaterThan(14 * 60_000)
+        await sendIntentWebhook("payment_intent.payment_failed", failed.data.payment_session.data.id)
+        await waitFor(async () => new Date((await offers().retrieveOfferHold(holdId)).expires_at).getTime() < before)
+        const after = await offers().retrieveOfferHold(holdId)
+        expect(after.status).toBe("HELD")
+        expect(new Date(after.expires_at).getTime() - Date.now()).toBeLessThanOrEqual(5 * 60_000)
+        expect(new Date(after.expires_at).getTime() - Date.now()).toBeGreaterThan(4 * 60_000)
+      })
+
+      it("the reconciliation job converts a hold whose order.placed was lost, once", async () => {
+        const offer = await createOffer()
+        const { cartId, holdId, intentId } = await buyAndPay(offer.id, 2)
+        expect((await api.post(`/store/carts/${cartId}/complete`, {}, store(fan.token))).data.type).toBe("order")
+        await waitFor(async () => (await purchasesOf(offer.id)).length > 0)
+        // As if order.placed had never been delivered: the order exists, the hold is still HELD.
+        const [purchase] = await purchasesOf(offer.id)
+        await offers().deleteOfferPurchases(purchase.id)
+        await offers().updateOfferHolds({ id: holdId, status: "HELD" })
+        await offers().updateOffers({ id: offer.id, sold: 0, held: 2 })
+
+        await reconcileOfferPurchasesJob(getContainer())
+        await reconcileOfferPurchasesJob(getContainer())
+        expect(await purchasesOf(offer.id)).toEqual([
+          expect.objectContaining({ order_id: await orderIdForCart(cartId), quantity: 2, amount: 40, status: "COMPLETED" }),
+        ])
+        expect(await stock(offer.id)).toEqual({ sold: 2, held: 0 })
+        expect(intentId).toBeDefined()
+      })
+
+      it("two lines of one offer in one order make one purchase with the right quantity and amount", async () => {
+        const offer = await createOffer()
+        const first = await buyAndPay(offer.id, 1)
+        await offers().updateOfferHolds({ id: first.holdId, expires_at: new Date(Date.now() - 1000) })
+        await releaseExpiredOfferHoldsWorkflow(getContainer()).run({ input: {} })
+        await purchase(offer.id, { quantity: 2 })
+        const second = await checkout(offer.id, { cart_id: first.cartId })
+        expect(second.data.cart.items).toHaveLength(2)
+
+        const completed = await payAndComplete(api, stripe.api, first.cartId, store(fan.token))
+        expect(completed.data.type).toBe("order")
+        await waitFor(async () => (await purchasesOf(offer.id)).length > 0)
+        expect(await purchasesOf(offer.id)).toEqual([
+          expect.objectContaining({ order_id: completed.data.order.id, quantity: 3, amount: 60, flagged_quantity: 0 }),
+        ])
+        expect(await stock(offer.id)).toEqual({ sold: 3, held: 0 })
       })
     })
   },

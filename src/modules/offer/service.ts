@@ -19,7 +19,7 @@ import {
   EXPIRE_CUSTOMER_HOLDS_SQL,
   LIVE_CUSTOMER_HOLD_SQL,
   LOCK_CUSTOMER_OFFER_SQL,
-  SHORTEN_HOLDS_SQL,
+  SHORTEN_HOLD_SQL,
   EXPIRE_HOLDS_SQL,
   EXTEND_HOLD_SQL,
   INSERT_PURCHASE_SQL,
@@ -111,11 +111,12 @@ class OfferModuleService extends MedusaService({
     expiresAt: Date,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string[]> {
-    if (!holdIds.length) {
-      return []
+    const shortened: string[] = []
+    for (const id of holdIds) {
+      const rows: { id: string }[] = await sharedContext.manager!.execute(SHORTEN_HOLD_SQL, [expiresAt.toISOString(), id])
+      shortened.push(...rows.map((row) => row.id))
     }
-    const rows: { id: string }[] = await sharedContext.manager!.execute(SHORTEN_HOLDS_SQL, [expiresAt.toISOString(), holdIds])
-    return rows.map((row) => row.id)
+    return shortened
   }
 
   /** Releases a HELD hold and its units; answers false when the hold was not HELD any more. */

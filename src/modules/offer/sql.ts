@@ -101,8 +101,8 @@ export const CUSTOMER_BOUGHT_SQL = `
 SELECT coalesce(sum(quantity + flagged_quantity), 0)::int AS bought FROM monetization_offer_purchase
 WHERE offer_id = ? AND customer_id = ? AND status = 'COMPLETED' AND deleted_at IS NULL`
 
-/** Shortens live holds to at most `expires_at` (a failed payment leaves a retry grace). */
-export const SHORTEN_HOLDS_SQL = `
+/** Shortens a live hold to at most `expires_at` (a failed payment leaves a retry grace). */
+export const SHORTEN_HOLD_SQL = `
 UPDATE monetization_offer_hold SET expires_at = LEAST(expires_at, ?::timestamptz), updated_at = now()
-WHERE id = ANY(?) AND status = 'HELD' AND deleted_at IS NULL
+WHERE id = ? AND status = 'HELD' AND deleted_at IS NULL
 RETURNING id`

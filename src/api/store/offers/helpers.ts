@@ -31,6 +31,6 @@ export function formatHold(hold: HoldLike) {
     quantity: hold.quantity,
     expires_at: hold.expires_at,
     status: hold.status,
-    cart_id: hold.cart_id,
+    cart_id: hold.cart_id ?? null,
   }
 }

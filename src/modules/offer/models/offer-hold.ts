@@ -21,8 +21,8 @@ const OfferHold = model
     { on: ["status", "expires_at"] },
     { on: ["customer_id"] },
     { on: ["cart_id"] },
-    /** One live hold per customer and offer: a retried purchase answers it instead of a second one. */
-    { on: ["offer_id", "customer_id"], unique: true, where: "status = 'HELD'" },
+    /** A customer's live hold on an offer: a retried purchase answers it instead of a second one. */
+    { on: ["offer_id", "customer_id"], where: "status = 'HELD'" },
   ])
 
 export default OfferHold

@@ -52,14 +52,23 @@ export const prepareOfferCheckoutWorkflow = createWorkflow(
       attachOfferHoldStep({ hold_id: hold.id, cart_id })
     })
 
-    const session = when("open-offer-payment-session", { input }, ({ input }) => !input.cart_id).then(() => {
-      const { payment_collection_id } = ensureOfferCartPaymentCollectionStep({ cart_id })
-      const reusable = findReusablePaymentSessionStep({ payment_collection_id, provider_id: input.provider_id })
-      const created = when("create-offer-payment-session", { reusable }, ({ reusable }) => !reusable).then(() =>
-        createPaymentSessionsWorkflow.runAsStep({ input: { payment_collection_id, provider_id: input.provider_id } })
-      )
-      return transform({ reusable, created }, ({ reusable, created }) => reusable ?? created ?? null)
-    })
+    // Only a cart of its own gets a session here; a storefront's cart is paid through its own checkout.
+    const ownCart = { input }
+    const isOwnCart = ({ input }: { input: PrepareOfferCheckoutInput }) => !input.cart_id
+    const collection = when("ensure-offer-payment-collection", ownCart, isOwnCart).then(() =>
+      ensureOfferCartPaymentCollectionStep({ cart_id })
+    )
+    const sessionInput = transform({ collection, input }, ({ collection, input }) => ({
+      payment_collection_id: collection?.payment_collection_id ?? "",
+      provider_id: input.provider_id,
+    }))
+    const reusable = when("find-offer-payment-session", ownCart, isOwnCart).then(() =>
+      findReusablePaymentSessionStep(sessionInput)
+    )
+    const created = when("create-offer-payment-session", { input, reusable }, ({ input, reusable }) => {
+      return !input.cart_id && !reusable
+    }).then(() => createPaymentSessionsWorkflow.runAsStep({ input: sessionInput }))
+    const session = transform({ reusable, created }, ({ reusable, created }) => reusable ?? created ?? null)
 
     const result = transform({ cart_id, hold, session }, ({ cart_id, hold, session }) => ({
       cart_id,
