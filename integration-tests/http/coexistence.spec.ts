@@ -50,7 +50,8 @@ medusaIntegrationTestRunner({
     const buyOffer = async () => {
       const admin = await adminHeaders(api, getContainer())
       const offer = (await api.post("/admin/offers", offerBody(event.productId, merch.variantId), admin)).data.offer
-      const res = await api.post(`/store/offers/${offer.id}/purchase`, { quantity: 1 }, as())
+      await api.post(`/store/offers/${offer.id}/purchase`, { quantity: 1 }, as())
+      const res = await api.post(`/store/offers/${offer.id}/checkout`, {}, as())
       const hold = await offers().retrieveOfferHold(res.data.hold.id)
       return { offer, cartId: res.data.cart.id as string, lineId: hold.line_item_id as string, intentId: res.data.payment_session.data.id as string }
     }

@@ -4,6 +4,8 @@ const { runLoad } = require("./load")
 
 const BUYERS = Number(process.env.BENCH_OFFER_BUYERS) || 200
 const SMALL_STOCK = Number(process.env.BENCH_OFFER_STOCK) || 50
+/** BENCH_OFFER_CHECKOUT=0 measures the decisions alone (no winner asks for its checkout). */
+const WITH_CHECKOUT = process.env.BENCH_OFFER_CHECKOUT !== "0"
 const DAY_MS = 86_400_000
 
 /**
@@ -53,23 +55,47 @@ async function createOffer({ server, info, pool }, admin, stock) {
   return body.offer.id
 }
 
-/** One purchase attempt; resolves to "held", the refusal's reason, or "error:<status>". */
-async function purchase({ server, info }, offerId, buyer) {
-  const response = await fetch(`${server.url}/store/offers/${offerId}/purchase`, {
+const post = (ctx, path, buyer, body) =>
+  fetch(`${ctx.server.url}${path}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "x-publishable-api-key": info.publishable_key,
+      "x-publishable-api-key": ctx.info.publishable_key,
       authorization: `Bearer ${buyer.token}`,
     },
-    body: JSON.stringify({ quantity: 1 }),
+    body: JSON.stringify(body),
   })
+
+/**
+ * One buyer as the widget behaves: the purchase (the decision: a hold or a refusal), then for
+ * a winner the checkout (cart, line and payment session). Answers the outcome and both times.
+ */
+async function purchase(ctx, offerId, buyer) {
+  const started = performance.now()
+  const response = await post(ctx, `/store/offers/${offerId}/purchase`, buyer, { quantity: 1 })
   const text = await response.text()
-  if (response.status === 201) {
-    return "held"
+  const decisionMs = performance.now() - started
+  if (response.status !== 201) {
+    const outcome = text.includes("SOLD_OUT") ? "sold_out" : `error:${response.status}:${text.slice(0, 160)}`
+    return { outcome, decisionMs, sessionMs: null }
   }
-  return text.includes("SOLD_OUT") ? "sold_out" : `error:${response.status}:${text.slice(0, 160)}`
+  if (!WITH_CHECKOUT) {
+    return { outcome: "held", decisionMs, sessionMs: null }
+  }
+  const checkout = await post(ctx, `/store/offers/${offerId}/checkout`, buyer, {})
+  const body = await checkout.json().catch(() => ({}))
+  const ready = checkout.status === 200 && !!body.payment_session?.data?.client_secret
+  return { outcome: ready ? "held" : `error:checkout:${checkout.status}`, decisionMs, sessionMs: performance.now() - started - decisionMs }
 }
+
+const percentile = (values, p) => {
+  if (!values.length) {
+    return null
+  }
+  const sorted = [...values].sort((x, y) => x - y)
+  return +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1)
+}
+const spread = (values) => ({ n: values.length, p50_ms: percentile(values, 50), p99_ms: percentile(values, 99) })
 
 /** Units held or sold beyond stock, from the offer's counters and from its hold rows. */
 async function stockCheck(pool, offerId) {
@@ -106,70 +132,62 @@ const tally = (outcomes) => {
 async function rush(ctx, buyers, offerId) {
   const cpu0 = ctx.server.cpuMs()
   const started = Date.now()
-  const outcomes = await Promise.all(buyers.map((buyer) => purchase(ctx, offerId, buyer)))
+  const results = await Promise.all(buyers.map((buyer) => purchase(ctx, offerId, buyer)))
   const seconds = (Date.now() - started) / 1000
-  const held = outcomes.filter((o) => o === "held").length
+  const outcomes = results.map((r) => r.outcome)
+  const winners = results.filter((r) => r.outcome === "held")
+  const losers = results.filter((r) => r.outcome === "sold_out")
   const firstError = outcomes.find((o) => o.startsWith("error:"))
   return {
     seconds: +seconds.toFixed(2),
     outcomes: tally(outcomes),
-    held,
-    holds_per_s: +(held / seconds).toFixed(1),
-    server_cpu_ms_per_attempt: +((ctx.server.cpuMs() - cpu0) / outcomes.length).toFixed(1),
+    held: winners.length,
+    decision_winners: spread(winners.map((r) => r.decisionMs)),
+    decision_losers: spread(losers.map((r) => r.decisionMs)),
+    decision_to_session_ready: spread(winners.map((r) => r.sessionMs)),
+    server_cpu_ms_per_buyer: +((ctx.server.cpuMs() - cpu0) / results.length).toFixed(1),
     first_error: firstError ?? null,
   }
 }
 
 /**
- * The floor: the route's own atomic reserve (one conditional UPDATE of the offer row), sent
- * straight to Postgres from the bench's pool on an offer of its own.
+ * The floor: the same burst of atomic reserves (the one conditional UPDATE a hold is decided
+ * by) sent straight to Postgres from the bench's pool at once, on a stock of the same size.
  */
-async function reserveFloor(ctx, offerId) {
-  const result = await runLoad({
-    concurrency: Math.min(BUYERS, 64),
-    durationMs: ctx.durationMs,
-    task: async () => {
-      const { rowCount } = await ctx.pool.query(
+async function reserveFloor(ctx, offerId, count) {
+  const latencies = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const started = performance.now()
+      await ctx.pool.query(
         `UPDATE monetization_offer SET held = held + 1, updated_at = now()
          WHERE id = $1 AND deleted_at IS NULL AND (inventory_total IS NULL OR inventory_total - sold - held >= 1)
          RETURNING id`,
         [offerId]
       )
-      if (rowCount !== 1) {
-        throw new Error("sold out")
-      }
-    },
-  })
-  return { reserves_per_s: Math.round(result.rps), p50_ms: +result.p50_ms.toFixed(1), clients: Math.min(BUYERS, 64) }
+      return performance.now() - started
+    })
+  )
+  return { updates: count, ...spread(latencies) }
 }
 
-/** 200 concurrent buyers: a rush on 50 units (oversold must be 0), then ample stock with 200 and with 50 buyers (holds/s). */
+/** 200 concurrent buyers on 50 units: time to the decision (winners, losers), to a ready payment session, oversold (must be 0), beside the raw-UPDATE floor. */
 async function benchOffers(ctx) {
   const admin = await adminHeaders(ctx.server, ctx.info)
   const t0 = Date.now()
   const buyers = await createBuyers(ctx, admin, BUYERS)
   const buyersSeconds = (Date.now() - t0) / 1000
+  const floor = await reserveFloor(ctx, await createOffer(ctx, admin, SMALL_STOCK), BUYERS)
   const scarceId = await createOffer(ctx, admin, SMALL_STOCK)
   const scarce = await rush(ctx, buyers, scarceId)
   const scarceStock = await stockCheck(ctx.pool, scarceId)
-  const rssAfterRush = ctx.server.rssMb()
-  const ampleStock = BUYERS * 1000
-  const ampleId = await createOffer(ctx, admin, ampleStock)
-  const ample = await rush(ctx, buyers, ampleId)
-  const ampleCheck = await stockCheck(ctx.pool, ampleId)
-  // The issue's own point: holds/s with 50 concurrent buyers.
-  const ample50Id = await createOffer(ctx, admin, ampleStock)
-  const ample50 = await rush(ctx, buyers.slice(0, 50), ample50Id)
-  const ample50Check = await stockCheck(ctx.pool, ample50Id)
-  const floor = await reserveFloor(ctx, await createOffer(ctx, admin, 10_000_000))
+  const worst = Math.max(scarce.decision_winners.p99_ms ?? 0, scarce.decision_losers.p99_ms ?? 0)
   return {
     floor,
-    ratio: +(ample.holds_per_s / floor.reserves_per_s).toFixed(4),
     buyers: BUYERS,
+    stock: SMALL_STOCK,
     buyers_setup_s: +buyersSeconds.toFixed(1),
-    scarce: { ...scarce, ...scarceStock, server_rss_mb: rssAfterRush },
-    ample: { ...ample, ...ampleCheck, server_rss_mb: ctx.server.rssMb() },
-    ample_50: { ...ample50, ...ample50Check, server_rss_mb: ctx.server.rssMb() },
+    decision_p99_vs_floor_p99: floor.p99_ms ? +(worst / floor.p99_ms).toFixed(1) : null,
+    scarce: { ...scarce, ...scarceStock, server_rss_mb: ctx.server.rssMb() },
   }
 }
 

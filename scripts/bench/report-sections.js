@@ -42,29 +42,26 @@ function renderAds(section) {
 }
 
 function renderOffers(section) {
-  const title = "Offer holds: POST /store/offers/:id/purchase, concurrent distinct customers"
+  const title = "Offer purchases: POST /store/offers/:id/purchase (the decision), then /checkout, concurrent distinct customers"
   if (section.error) return failed(title, section)
   const outcomes = (o) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(", ")
-  const row = (label, r) =>
-    `| ${label} | ${int(r.stock)} | ${outcomes(r.outcomes)} | ${fmt(r.seconds)} | ${fmt(r.holds_per_s)} | ${fmt(r.server_cpu_ms_per_attempt)} | ${r.held} + ${r.sold} | ${r.hold_rows_units} | **${r.oversold}** | ${r.server_rss_mb} |`
+  const r = section.scarce
+  const pair = (d) => `${fmt(d.p50_ms)} / ${fmt(d.p99_ms)} (n ${d.n})`
   return [
     `## ${title}`,
     "",
-    `${section.buyers} customers (created through the admin API in ${section.buyers_setup_s} s) each purchase 1 unit; a purchase holds the unit, builds a cart at the offer price and opens a Stripe payment session. Every customer tries once, all at the same moment: first on ${int(section.scarce.stock)} units (${section.buyers - section.scarce.stock} must be refused), then on stock that cannot run out (holds/s). Oversold = units held + sold beyond stock, from the offer's counters and from its hold rows (must be 0).`,
+    `${section.buyers} customers (created through the admin API in ${section.buyers_setup_s} s) each buy 1 unit of a ${int(section.stock)}-unit offer, all at the same moment, as the widget does: the purchase answers the decision (a hold, or SOLD_OUT), then each winner asks for its checkout (cart line at the offer price and a Stripe payment session). Floor: the same burst of ${section.floor.updates} atomic reserve UPDATEs (what a hold is decided by) sent at once from the bench's pool. Oversold = units held + sold beyond stock, from the offer's counters and from its hold rows (must be 0).`,
     "",
-    "| run | stock | outcomes | seconds | holds/s | server CPU ms/attempt | held + sold (counters) | units in HELD/CONVERTED holds | oversold | server RSS MB |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    row("scarce", section.scarce),
-    row(`ample, ${section.buyers} buyers`, section.ample),
-    ...(section.ample_50 ? [row("ample, 50 buyers", section.ample_50)] : []),
+    "| | p50 / p99 ms |",
+    "|---|---|",
+    `| decision, winners | ${pair(r.decision_winners)} |`,
+    `| decision, losers | ${pair(r.decision_losers)} |`,
+    `| floor: raw reserve UPDATE under the same burst | ${pair(section.floor)} |`,
+    `| decision → payment session ready (winners) | ${pair(r.decision_to_session_ready)} |`,
     "",
-    ...(section.floor
-      ? [
-          `Floor: the route's own atomic reserve (one conditional UPDATE of the offer row) straight from the bench's pool with ${section.floor.clients} clients: ${int(section.floor.reserves_per_s)} reserves/s (p50 ${fmt(section.floor.p50_ms)} ms). Route holds/s on ample stock / floor = ${section.ratio}.`,
-          "",
-        ]
-      : []),
-    ...(section.scarce.first_error ? [`First error in the rush: \`${section.scarce.first_error}\``, ""] : []),
+    `Worst decision p99 / floor p99 = **${section.decision_p99_vs_floor_p99}×** (goal ≤ 10× and ≤ 1,000 ms). Outcomes: ${outcomes(r.outcomes)}; held + sold ${r.held} + ${r.sold} (hold rows ${r.hold_rows_units}); oversold **${r.oversold}**; ${fmt(r.seconds)} s for the whole burst, server CPU ${fmt(r.server_cpu_ms_per_buyer)} ms per buyer, RSS ${r.server_rss_mb} MB.`,
+    "",
+    ...(r.first_error ? [`First error in the rush: \`${r.first_error}\``, ""] : []),
   ]
 }
 

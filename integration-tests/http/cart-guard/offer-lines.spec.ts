@@ -49,7 +49,8 @@ medusaIntegrationTestRunner({
       (await api.post("/admin/offers", offerBody(event.productId, merch.variantId, overrides), admin)).data.offer
     /** Buys through the offer: a hold, a cart line at the offer price (20 €; the catalogue says 30 €). */
     const buy = async (offerId: string, quantity = 1) => {
-      const res = await api.post(`/store/offers/${offerId}/purchase`, { quantity }, as())
+      await api.post(`/store/offers/${offerId}/purchase`, { quantity }, as())
+      const res = await api.post(`/store/offers/${offerId}/checkout`, {}, as())
       const hold = await offers().retrieveOfferHold(res.data.hold.id)
       return { cartId: res.data.cart.id as string, holdId: hold.id, lineId: hold.line_item_id as string }
     }
@@ -246,6 +247,9 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ order_id: orderId, quantity: 1, flagged_quantity: 4, flag: "EXCEEDS_HOLD", amount: 100 }),
         ])
         expect((await api.get(`/admin/offers/${offer.id}/purchases?flagged=false`, admin)).data.count).toBe(0)
+        expect((await api.get(`/admin/offers/${offer.id}`, admin)).data.offer.flagged_purchases).toEqual([
+          expect.objectContaining({ order_id: orderId, flag: "EXCEEDS_HOLD", flagged_quantity: 4 }),
+        ])
       })
 
       it("a lapsed hold whose units were sold meanwhile is flagged, never oversold", async () => {

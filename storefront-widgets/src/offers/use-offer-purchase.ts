@@ -1,15 +1,35 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { StoreApiError, storeFetch, useMonetizationConfig } from "../config"
 
-export type OfferPurchaseInput = { offerId: string; quantity?: number; cartId?: string }
+export type OfferPurchaseInput = {
+  offerId: string
+  quantity?: number
+  /** The storefront's own cart: the offer line is added to it and its checkout opens the payment session. */
+  cartId?: string
+}
+
+export type OfferHold = {
+  id: string
+  offer_id: string
+  quantity: number
+  expires_at: string
+  status: string
+  cart_id: string | null
+}
 
 export type OfferPurchaseResult = {
   cart: { id: string; [key: string]: unknown }
-  hold: { id: string; quantity: number; expires_at: string }
-  payment_session: { id?: string; data?: { client_secret?: string; [key: string]: unknown }; [key: string]: unknown }
+  hold: OfferHold
+  /** null when the line went into the storefront's own cart. */
+  payment_session: { id?: string; data?: { client_secret?: string; [key: string]: unknown }; [key: string]: unknown } | null
 }
 
-/** `POST /store/offers/:id/purchase` as the logged-in customer; refreshes offer lists afterwards (stock changed). */
+/**
+ * Buys an offer as the logged-in customer in two calls: `POST /store/offers/:id/purchase` decides
+ * on stock at once (the hold), then `POST /store/offers/:id/checkout` puts the hold in a cart with
+ * a payment session. Retrying either answers the same hold, cart and session. Refreshes offer
+ * lists afterwards (stock changed).
+ */
 export function useOfferPurchase() {
   const config = useMonetizationConfig()
   const client = useQueryClient()
@@ -18,9 +38,14 @@ export function useOfferPurchase() {
       if (!config.getCustomerToken?.()) {
         throw new StoreApiError("Log in to buy this offer", 401, "unauthorized")
       }
-      return storeFetch<OfferPurchaseResult>(config, `/store/offers/${encodeURIComponent(offerId)}/purchase`, {
+      const path = `/store/offers/${encodeURIComponent(offerId)}`
+      await storeFetch<{ hold: OfferHold }>(config, `${path}/purchase`, {
         method: "POST",
-        body: JSON.stringify({ quantity, ...(cartId ? { cart_id: cartId } : {}) }),
+        body: JSON.stringify({ quantity }),
+      })
+      return storeFetch<OfferPurchaseResult>(config, `${path}/checkout`, {
+        method: "POST",
+        body: JSON.stringify(cartId ? { cart_id: cartId } : {}),
       })
     },
     onSettled: () => client.invalidateQueries({ queryKey: ["medusa-monetization", "offers"] }),

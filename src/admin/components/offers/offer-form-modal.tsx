@@ -5,6 +5,7 @@ import { FormProvider, useForm } from "react-hook-form"
 import { AdminOffer, useCreateOffer, useUpdateOffer } from "../../hooks/api/offers"
 import { useDefaultCurrency } from "../../hooks/api/store-currency"
 import { OfferDetailsFields } from "./offer-details-fields"
+import { OfferFlaggedOrders } from "./offer-flagged-orders"
 import { offerFormDefaults, offerFormSchema, OfferFormValues, toCreatePayload, toUpdatePayload } from "./offer-form-schema"
 import { OfferPricingFields } from "./offer-pricing-fields"
 import { OfferTargetingFields } from "./offer-targeting-fields"
@@ -93,6 +94,7 @@ export const OfferFormModal = ({ open, onOpenChange, offer, eventId, onSaved }: 
                 <FormSection title="Targeting">
                   <OfferTargetingFields />
                 </FormSection>
+                {offer && <OfferFlaggedOrders offerId={offer.id} />}
               </div>
             </FocusModal.Body>
           </form>

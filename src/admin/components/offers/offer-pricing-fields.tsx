@@ -33,6 +33,20 @@ export const OfferPricingFields = () => {
       >
         <Input id="offer-stock" inputMode="numeric" aria-invalid={!!errors.inventory_total} {...register("inventory_total")} />
       </OfferFormField>
+      <OfferFormField
+        id="offer-max-per-customer"
+        label="Per customer"
+        optional
+        hint="Most units one customer may buy. Empty for the plugin's default."
+        error={errors.max_per_customer?.message}
+      >
+        <Input
+          id="offer-max-per-customer"
+          inputMode="numeric"
+          aria-invalid={!!errors.max_per_customer}
+          {...register("max_per_customer")}
+        />
+      </OfferFormField>
       <OfferFormField id="offer-starts-at" label="Starts" optional error={errors.starts_at?.message}>
         <Input id="offer-starts-at" type="datetime-local" aria-invalid={!!errors.starts_at} {...register("starts_at")} />
       </OfferFormField>
@@ -47,6 +61,16 @@ export const OfferPricingFields = () => {
         />
         <Label htmlFor="offer-active" size="small" weight="plus">
           Active (customers can see and buy it within its schedule)
+        </Label>
+      </div>
+      <div className="flex items-center gap-x-2 md:col-span-3">
+        <Controller
+          control={control}
+          name="requires_ticket"
+          render={({ field }) => <Switch id="offer-requires-ticket" checked={field.value} onCheckedChange={field.onChange} />}
+        />
+        <Label htmlFor="offer-requires-ticket" size="small" weight="plus">
+          Ticket holders only (customers with a paid ticket order for the event)
         </Label>
       </div>
     </div>

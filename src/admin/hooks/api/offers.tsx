@@ -34,11 +34,28 @@ export type AdminOffer = {
   is_active: boolean
   is_archived: boolean
   inventory_total: number | null
+  max_per_customer: number | null
+  requires_ticket: boolean
   sold: number
   held: number
   inventory: AdminOfferInventory
+  /** Only in `GET /admin/offers/:id`: orders that took units beyond their hold or the stock. */
+  flagged_purchases?: AdminOfferPurchase[]
   created_at: string
   updated_at: string
+}
+
+export type AdminOfferPurchase = {
+  id: string
+  order_id: string
+  customer_id: string | null
+  quantity: number
+  flagged_quantity: number
+  flag: "EXCEEDS_HOLD" | "HOLD_LAPSED" | null
+  amount: number
+  currency_code: string
+  status: "COMPLETED" | "CANCELED"
+  created_at: string
 }
 
 export type AdminOfferListParams = {
@@ -70,6 +87,8 @@ export type AdminOfferUpdatePayload = {
   expires_at?: string | null
   is_active?: boolean
   inventory_total?: number | null
+  max_per_customer?: number | null
+  requires_ticket?: boolean
 }
 export type AdminOfferCreatePayload = AdminOfferUpdatePayload & {
   event_id: string

@@ -25,7 +25,9 @@ beforeEach(() => {
     calls.push({ url: u, method: init?.method ?? "GET", body: init?.body ? JSON.parse(String(init.body)) : undefined, headers: init?.headers as any })
     let body: unknown = {}
     if (u.includes("/offers?")) body = { offers }
-    if (u.endsWith("/purchase")) body = { cart: { id: "cart_1" }, hold: { id: "hold_1", quantity: 1, expires_at: "2026-01-01T00:00:00Z" }, payment_session: { data: { client_secret: "cs" } } }
+    const hold = { id: "hold_1", offer_id: "off_1", quantity: 1, expires_at: "2026-01-01T00:00:00Z", status: "HELD", cart_id: null }
+    if (u.endsWith("/purchase")) body = { hold }
+    if (u.endsWith("/checkout")) body = { cart: { id: "cart_1" }, hold: { ...hold, cart_id: "cart_1" }, payment_session: { data: { client_secret: "cs" } } }
     return { ok: true, status: 200, statusText: "", text: async () => JSON.stringify(body) } as Response
   }) as typeof fetch
 })
@@ -81,6 +83,9 @@ describe("OfferList", () => {
     expect(post.method).toBe("POST")
     expect(post.body).toEqual({ quantity: 1 })
     expect(post.headers).toMatchObject({ authorization: "Bearer cust_jwt", "x-publishable-api-key": "pk_test" })
+    const checkout = calls.find((c) => c.url.endsWith("/store/offers/off_1/checkout"))!
+    expect(calls.indexOf(checkout)).toBeGreaterThan(calls.indexOf(post))
+    expect(checkout).toMatchObject({ method: "POST", body: {} })
     expect(track).toHaveBeenCalledWith(expect.objectContaining({ type: "OFFER_ADD_TO_CART", entityId: "off_1", event_id: "prod_1" }))
     expect(onPurchased).toHaveBeenCalledWith(expect.objectContaining({ cart: { id: "cart_1" } }), expect.objectContaining({ id: "off_1" }))
   })
