@@ -144,7 +144,7 @@ async function rush(ctx, buyers, offerId) {
     held: winners.length,
     decision_winners: spread(winners.map((r) => r.decisionMs)),
     decision_losers: spread(losers.map((r) => r.decisionMs)),
-    decision_to_session_ready: spread(winners.map((r) => r.sessionMs)),
+    decision_to_session_ready: spread(winners.map((r) => r.sessionMs).filter((ms) => ms !== null)),
     server_cpu_ms_per_buyer: +((ctx.server.cpuMs() - cpu0) / results.length).toFixed(1),
     first_error: firstError ?? null,
   }

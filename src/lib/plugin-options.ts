@@ -17,6 +17,8 @@ export const pluginOptionsSchema = z
     offerMaxPerCustomer: z.number().int().min(1).max(1000).default(10),
     /** The payment provider offer checkouts open sessions with (as registered in the app). */
     offerPaymentProviderId: z.string().min(1).default("pp_stripe_stripe"),
+    /** Offer checkouts (cart + payment session) run at once per server process; the rest wait their turn. */
+    offerCheckoutConcurrency: z.number().int().min(1).max(64).default(2),
     /** After a failed payment attempt the hold lasts at most this long, for the buyer to retry. */
     offerPaymentRetryMinutes: z.number().int().min(1).max(24 * 60).default(5),
     waitlistOfferMinutes: z.number().int().min(1).max(24 * 60).default(15),

@@ -8,17 +8,17 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import type { InferTypeOf } from "@medusajs/framework/types"
 import Offer from "./models/offer"
 import OfferHold from "./models/offer-hold"
 import OfferPurchase from "./models/offer-purchase"
 import {
   CANCEL_PURCHASES_SQL,
   CONVERT_HOLD_SQL,
-  CUSTOMER_BOUGHT_SQL,
-  EXPIRE_CUSTOMER_HOLDS_SQL,
-  LIVE_CUSTOMER_HOLD_SQL,
+  CUSTOMER_OFFER_STATE_SQL,
+  LIVE_HOLD_SQL,
   LOCK_CUSTOMER_OFFER_SQL,
+  RESERVE_AND_HOLD_SQL,
+  SELECT_HOLD_SQL,
   SHORTEN_HOLD_SQL,
   EXPIRE_HOLDS_SQL,
   EXTEND_HOLD_SQL,
@@ -36,6 +36,19 @@ import { CanceledPurchase, ConvertHoldsInput, ConvertHoldResult, OfferPurchaseFl
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 
 type HoldRow = { id: string; offer_id: string; quantity: number }
+
+export type HoldRecord = {
+  id: string
+  offer_id: string
+  customer_id: string
+  cart_id: string | null
+  line_item_id: string | null
+  quantity: number
+  expires_at: Date
+  status: string
+  created_at: Date
+  updated_at: Date
+}
 
 class OfferModuleService extends MedusaService({
   Offer,
@@ -72,36 +85,57 @@ class OfferModuleService extends MedusaService({
 
   /**
    * Holds units for a customer, at most one live hold per customer and offer: a retry answers
-   * the live hold (`created: false`). Reserving the units and recording the hold share one
-   * transaction (a process killed between the two would strand units in `held`), serialized
-   * per customer and offer so the per-customer limit cannot be raced.
+   * the live hold (`created: false`). One transaction, serialized per customer and offer (so the
+   * per-customer limit cannot be raced), of three statements: the customer's state, then the
+   * conditional reserve and the hold row together (a process killed between the two would
+   * otherwise strand units in `held`). This is the purchase's decision path: no ORM on it.
    */
   @InjectManager()
   @InjectTransactionManager()
   async holdStock(
     input: { offer_id: string; customer_id: string; quantity: number; expires_at: Date; max_per_customer: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ hold: InferTypeOf<typeof OfferHold>; created: boolean } | { refused: "SOLD_OUT" | "MAX_PER_CUSTOMER" }> {
+  ): Promise<{ hold: HoldRecord; created: boolean } | { refused: "SOLD_OUT" | "MAX_PER_CUSTOMER" }> {
     const manager = sharedContext.transactionManager!
-    const key = [input.offer_id, input.customer_id]
-    await manager.execute(LOCK_CUSTOMER_OFFER_SQL, key)
-    for (const stale of (await manager.execute(EXPIRE_CUSTOMER_HOLDS_SQL, key)) as HoldRow[]) {
-      await manager.execute(RELEASE_STOCK_SQL, [stale.quantity, stale.offer_id])
+    const { offer_id, customer_id } = input
+    await manager.execute(LOCK_CUSTOMER_OFFER_SQL, [offer_id, customer_id])
+    const [state]: { live_id: string | null; bought: number }[] = await manager.execute(CUSTOMER_OFFER_STATE_SQL, [
+      offer_id,
+      customer_id,
+      offer_id,
+      offer_id,
+      customer_id,
+      offer_id,
+      customer_id,
+    ])
+    if (state.live_id) {
+      const [live]: HoldRecord[] = await manager.execute(SELECT_HOLD_SQL, [state.live_id])
+      return { hold: live, created: false }
     }
-    const [live]: { id: string }[] = await manager.execute(LIVE_CUSTOMER_HOLD_SQL, key)
-    if (live) {
-      return { hold: await this.retrieveOfferHold(live.id, {}, sharedContext), created: false }
-    }
-    const [{ bought }]: { bought: number }[] = await manager.execute(CUSTOMER_BOUGHT_SQL, key)
-    if (bought + input.quantity > input.max_per_customer) {
+    if (Number(state.bought) + input.quantity > input.max_per_customer) {
       return { refused: "MAX_PER_CUSTOMER" }
     }
-    const reserved: unknown[] = await manager.execute(RESERVE_STOCK_SQL, [input.quantity, input.offer_id, input.quantity])
-    if (!reserved.length) {
-      return { refused: "SOLD_OUT" }
-    }
-    const { max_per_customer: _max, ...hold } = input
-    return { hold: await this.createOfferHolds({ ...hold, status: "HELD" as const }, sharedContext), created: true }
+    const [hold]: HoldRecord[] = await manager.execute(RESERVE_AND_HOLD_SQL, [
+      input.quantity,
+      offer_id,
+      input.quantity,
+      generateEntityId(undefined, "mofh"),
+      customer_id,
+      input.quantity,
+      input.expires_at.toISOString(),
+    ])
+    return hold ? { hold, created: true } : { refused: "SOLD_OUT" }
+  }
+
+  /** The customer's live hold on the offer, or null; no lock (holdStock decides under one). */
+  @InjectManager()
+  async findLiveHold(
+    offerId: string,
+    customerId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<HoldRecord | null> {
+    const [hold]: HoldRecord[] = await sharedContext.manager!.execute(LIVE_HOLD_SQL, [offerId, customerId])
+    return hold ?? null
   }
 
   /** A failed payment attempt: the buyer keeps the units for at most the retry grace. */

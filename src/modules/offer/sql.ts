@@ -85,24 +85,49 @@ export const OFFER_PRICE_SQL = `SELECT price FROM monetization_offer WHERE id = 
 /** Serializes one customer's holds on one offer (the live-hold and per-customer checks) for this transaction. */
 export const LOCK_CUSTOMER_OFFER_SQL = `SELECT pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))`
 
-/** The customer's HELD holds on the offer whose time is up (the job has not expired them yet). */
-export const EXPIRE_CUSTOMER_HOLDS_SQL = `
-UPDATE monetization_offer_hold SET status = 'EXPIRED', updated_at = now()
-WHERE offer_id = ? AND customer_id = ? AND status = 'HELD' AND expires_at <= now() AND deleted_at IS NULL
-RETURNING id, offer_id, quantity`
+/**
+ * Before a customer's new hold: expires their holds on the offer whose time is up (giving the
+ * units back), and answers their live hold, if any, and the units they already bought.
+ */
+export const CUSTOMER_OFFER_STATE_SQL = `
+WITH stale AS (
+  UPDATE monetization_offer_hold SET status = 'EXPIRED', updated_at = now()
+  WHERE offer_id = ? AND customer_id = ? AND status = 'HELD' AND expires_at <= now() AND deleted_at IS NULL
+  RETURNING quantity
+), released AS (
+  UPDATE monetization_offer SET held = GREATEST(held - (SELECT sum(quantity) FROM stale), 0), updated_at = now()
+  WHERE id = ? AND EXISTS (SELECT 1 FROM stale)
+)
+SELECT
+  (SELECT id FROM monetization_offer_hold
+   WHERE offer_id = ? AND customer_id = ? AND status = 'HELD' AND expires_at > now() AND deleted_at IS NULL
+   ORDER BY created_at DESC LIMIT 1) AS live_id,
+  (SELECT coalesce(sum(quantity + flagged_quantity), 0)::int FROM monetization_offer_purchase
+   WHERE offer_id = ? AND customer_id = ? AND status = 'COMPLETED' AND deleted_at IS NULL) AS bought`
 
-export const LIVE_CUSTOMER_HOLD_SQL = `
-SELECT id FROM monetization_offer_hold
-WHERE offer_id = ? AND customer_id = ? AND status = 'HELD' AND deleted_at IS NULL
-LIMIT 1`
+const HOLD_COLUMNS = `id, offer_id, customer_id, cart_id, line_item_id, quantity, expires_at, status, created_at, updated_at`
 
-/** Units the customer already bought of the offer (flagged ones too: they were paid for). */
-export const CUSTOMER_BOUGHT_SQL = `
-SELECT coalesce(sum(quantity + flagged_quantity), 0)::int AS bought FROM monetization_offer_purchase
-WHERE offer_id = ? AND customer_id = ? AND status = 'COMPLETED' AND deleted_at IS NULL`
+export const SELECT_HOLD_SQL = `SELECT ${HOLD_COLUMNS} FROM monetization_offer_hold WHERE id = ?`
+
+/** Reserves the units if the stock has them and records the hold, in one statement (no row when sold out). */
+export const RESERVE_AND_HOLD_SQL = `
+WITH reserved AS (
+  UPDATE monetization_offer SET held = held + ?, updated_at = now()
+  WHERE id = ? AND deleted_at IS NULL AND (inventory_total IS NULL OR inventory_total - sold - held >= ?)
+  RETURNING id
+)
+INSERT INTO monetization_offer_hold (id, offer_id, customer_id, quantity, expires_at, status, created_at, updated_at)
+SELECT ?, id, ?, ?, ?, 'HELD', now(), now() FROM reserved
+RETURNING ${HOLD_COLUMNS}`
 
 /** Shortens a live hold to at most `expires_at` (a failed payment leaves a retry grace). */
 export const SHORTEN_HOLD_SQL = `
 UPDATE monetization_offer_hold SET expires_at = LEAST(expires_at, ?::timestamptz), updated_at = now()
 WHERE id = ? AND status = 'HELD' AND deleted_at IS NULL
 RETURNING id`
+
+/** The customer's live hold on the offer, read outside any transaction (a retry's fast answer). */
+export const LIVE_HOLD_SQL = `
+SELECT ${HOLD_COLUMNS} FROM monetization_offer_hold
+WHERE offer_id = ? AND customer_id = ? AND status = 'HELD' AND expires_at > now() AND deleted_at IS NULL
+ORDER BY created_at DESC LIMIT 1`

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { OFFER_MODULE } from "../../../../../modules/offer"
 import type OfferModuleService from "../../../../../modules/offer/service"
 import { prepareOfferCheckoutWorkflow } from "../../../../../workflows/offer/workflows/prepare-offer-checkout"
+import { checkoutLimit } from "../../checkout-limit"
 import { formatHold } from "../../helpers"
 import type { StoreOfferCheckoutType } from "../../validators"
 
@@ -27,16 +28,18 @@ const CART_FIELDS = [
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreOfferCheckoutType>, res: MedusaResponse) => {
   const offers: OfferModuleService = req.scope.resolve(OFFER_MODULE)
-  const { offerPaymentProviderId } = await offers.getOptions()
-  const { result } = await prepareOfferCheckoutWorkflow(req.scope).run({
-    input: {
-      offer_id: req.params.id,
-      customer_id: req.auth_context.actor_id,
-      cart_id: req.validatedBody.cart_id,
-      sales_channel_id: req.publishable_key_context?.sales_channel_ids?.[0],
-      provider_id: offerPaymentProviderId,
-    },
-  })
+  const { offerPaymentProviderId, offerCheckoutConcurrency } = await offers.getOptions()
+  const { result } = await checkoutLimit(offerCheckoutConcurrency)(() =>
+    prepareOfferCheckoutWorkflow(req.scope).run({
+      input: {
+        offer_id: req.params.id,
+        customer_id: req.auth_context.actor_id,
+        cart_id: req.validatedBody.cart_id,
+        sales_channel_id: req.publishable_key_context?.sales_channel_ids?.[0],
+        provider_id: offerPaymentProviderId,
+      },
+    })
+  )
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "cart", fields: CART_FIELDS, filters: { id: result.cart_id } })
   res.json({
