@@ -48,9 +48,9 @@ medusaIntegrationTestRunner({
     const createOffer = async (overrides: Record<string, unknown> = {}) =>
       (await api.post("/admin/offers", offerBody(event.productId, merch.variantId, overrides), admin)).data.offer
     /** Buys through the offer: a hold, a cart line at the offer price (20 €; the catalogue says 30 €). */
-    const buy = async (offerId: string, quantity = 1) => {
-      await api.post(`/store/offers/${offerId}/purchase`, { quantity }, as())
-      const res = await api.post(`/store/offers/${offerId}/checkout`, {}, as())
+    const buy = async (offerId: string, quantity = 1, headers = as()) => {
+      await api.post(`/store/offers/${offerId}/purchase`, { quantity }, headers)
+      const res = await api.post(`/store/offers/${offerId}/checkout`, {}, headers)
       const hold = await offers().retrieveOfferHold(res.data.hold.id)
       return { cartId: res.data.cart.id as string, holdId: hold.id, lineId: hold.line_item_id as string }
     }
@@ -181,8 +181,10 @@ medusaIntegrationTestRunner({
 
       it("a lapsed hold is taken again when a session opens if stock allows, refused if sold out", async () => {
         const offer = await createOffer({ inventory_total: 2 })
+        const other = await createCustomer(api, setup.publishableKey, `second-${Date.now()}@example.com`)
+        const otherHeaders = storeHeaders(setup, other.token)
         const first = await buy(offer.id, 1)
-        const second = await buy(offer.id, 1)
+        const second = await buy(offer.id, 1, otherHeaders)
         for (const holdId of [first.holdId, second.holdId]) {
           await offers().updateOfferHolds({ id: holdId, expires_at: new Date(Date.now() - 1000) })
         }
@@ -194,7 +196,7 @@ medusaIntegrationTestRunner({
         expect(await stock(offer.id)).toEqual({ sold: 0, held: 1 })
 
         await offers().updateOffers({ id: offer.id, inventory_total: 1 })
-        const refused = await openStripeSession(api, second.cartId, as()).catch((e) => e)
+        const refused = await openStripeSession(api, second.cartId, otherHeaders).catch((e) => e)
         expect(refusal(refused)).toEqual({
           status: 400,
           body: {
