@@ -1,6 +1,5 @@
 const jwt = require("jsonwebtoken")
 const { adminHeaders, mapLimit, request } = require("./http")
-const { runLoad } = require("./load")
 
 const BUYERS = Number(process.env.BENCH_OFFER_BUYERS) || 200
 const SMALL_STOCK = Number(process.env.BENCH_OFFER_STOCK) || 50
