@@ -23,7 +23,7 @@ createCartWorkflow.hooks.validate(async (args, context) => {
   if (((args.input as { items?: Item[] }).items ?? []).some((item) => Number(item.quantity ?? 1) > 8)) {
     refuse("at most 8 tickets per order")
   }
-  await validateCreateCart(args as Parameters<typeof validateCreateCart>[0], context)
+  await validateCreateCart(args, context)
 })
 
 addToCartWorkflow.hooks.validate(async (args, context) => {
@@ -48,5 +48,5 @@ completeCartWorkflow.hooks.validate(async (args, context) => {
   if ((args.cart as { email?: string | null }).email?.endsWith("@blocked.test")) {
     refuse("this buyer is blocked")
   }
-  await validateCompleteCart(args as { cart: { id: string } }, context)
+  await validateCompleteCart(args, context)
 })
