@@ -1,10 +1,11 @@
 import type http from "http"
-import jwt from "jsonwebtoken"
 import Redis from "ioredis"
 import { Server, Socket } from "socket.io"
 import { createAdapter } from "@socket.io/redis-adapter"
 import { Emitter } from "@socket.io/redis-emitter"
 import type { ConfigModule, Logger } from "@medusajs/framework/types"
+import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
+import { parseCorsOrigins } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { armListen, disarmListen } from "./listen-patch"
@@ -86,10 +87,15 @@ export default class RealtimeModuleService {
   }
 
   protected attach_(server: http.Server) {
-    const storeCors = this.configModule_.projectConfig.http.storeCors ?? ""
+    // Origins as Medusa reads `storeCors` (regexes included). A browser's WebSocket is not subject
+    // to CORS, so the handshake checks the Origin it sends; clients without one still need a token.
+    const origins = parseCorsOrigins(this.configModule_.projectConfig.http.storeCors ?? "")
+    const originAllowed = (origin: string | undefined) =>
+      !origin || origins.some((allowed) => (allowed instanceof RegExp ? allowed.test(origin) : allowed === origin))
     const io = new Server(server, {
       path: "/socket.io",
-      cors: { origin: storeCors.split(",").map((origin) => origin.trim()).filter(Boolean), credentials: true },
+      cors: { origin: origins, credentials: true },
+      allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin)),
     })
     const redisUrl = this.redisUrl()
     if (redisUrl) {
@@ -99,11 +105,16 @@ export default class RealtimeModuleService {
       io.adapter(createAdapter(pub, sub))
     }
     io.use((socket, next) => {
-      const customerId = this.authenticate_(socket)
-      if (!customerId) {
+      const auth = this.authenticate_(socket)
+      if (!auth) {
         return next(new Error("Unauthorized: a valid customer token is required"))
       }
-      socket.data.customerId = customerId
+      socket.data.customerId = auth.customerId
+      if (auth.expiresAt) {
+        // The socket lives no longer than its token.
+        const timer = setTimeout(() => socket.disconnect(true), Math.min(auth.expiresAt - Date.now(), 2 ** 31 - 1))
+        socket.once("disconnect", () => clearTimeout(timer))
+      }
       next()
     })
     io.on("connection", (socket) => this.onConnection_(socket))
@@ -111,21 +122,31 @@ export default class RealtimeModuleService {
     this.logger_.info("[realtime] Socket.io attached to the Medusa HTTP server at /socket.io")
   }
 
-  protected authenticate_(socket: Socket): string | null {
-    const raw = socket.handshake.auth?.token ?? socket.handshake.query?.token
+  /**
+   * A customer token from the handshake's `auth` payload only (a query string ends up in access
+   * logs), verified as Medusa's own `authenticate` does: `jwtPublicKey` and `jwtVerifyOptions`
+   * honoured, expiry enforced.
+   */
+  protected authenticate_(socket: Socket): { customerId: string; expiresAt: number | null } | null {
+    const raw = socket.handshake.auth?.token
     const token = typeof raw === "string" ? raw.replace(/^Bearer\s+/i, "") : null
     if (!token) {
       return null
     }
-    try {
-      const secret = this.configModule_.projectConfig.http.jwtSecret as string
-      const payload = jwt.verify(token, secret) as jwt.JwtPayload
-      return payload.actor_type === "customer" && typeof payload.actor_id === "string" && payload.actor_id
-        ? payload.actor_id
-        : null
-    } catch {
+    const http = this.configModule_.projectConfig.http
+    const verified = getAuthContextFromJwtToken(
+      `Bearer ${token}`,
+      http.jwtSecret as string,
+      ["bearer"],
+      ["customer"],
+      http.jwtPublicKey,
+      http.jwtVerifyOptions ?? http.jwtOptions,
+      this.logger_
+    ) as { actor_id?: unknown; exp?: number } | null
+    if (!verified || typeof verified.actor_id !== "string" || !verified.actor_id) {
       return null
     }
+    return { customerId: verified.actor_id, expiresAt: typeof verified.exp === "number" ? verified.exp * 1000 : null }
   }
 
   protected onConnection_(socket: Socket) {

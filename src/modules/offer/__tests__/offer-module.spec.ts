@@ -24,8 +24,9 @@ moduleIntegrationTestRunner<OfferModuleService>({
           price: 20,
           currency_code: "eur",
           placement: "CHECKOUT",
-          target_sessions: [],
-          target_ticket_tiers: [],
+          // JSON columns hold arrays here; the generated type says Record.
+          target_sessions: [] as unknown as Record<string, unknown>,
+          target_ticket_tiers: [] as unknown as Record<string, unknown>,
           inventory_total,
         })
       ).id
