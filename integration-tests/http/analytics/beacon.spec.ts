@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
 
     describe("POST /beacon/analytics/track", () => {
       it("accepts a text/plain batch with the key in the query string, 202 with the receipt", async () => {
-        const batch = { events: [event(), event({ type: "AD_CLICK", entityId: "mad_1" })] }
+        const batch = { events: [event(), event({ type: "OFFER_CLICK", entityId: "moff_2" })] }
         const response = await api.post(withKey("/beacon/analytics/track"), JSON.stringify(batch), beaconHeaders)
         expect(response.status).toBe(202)
         expect(response.data).toEqual({ status: "accepted", queued: 0, accepted: 2, duplicates: 0, rejected: [] })
