@@ -9,6 +9,7 @@ import { adminMonetizationEventMiddlewares } from "./admin/monetization-events/m
 import { storeAnalyticsMiddlewares } from "./store/analytics/middlewares"
 import { adminAnalyticsMiddlewares } from "./admin/analytics/middlewares"
 import { beaconMiddlewares } from "./beacon/middlewares"
+import { adClickRedirectMiddlewares } from "./ads/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -22,5 +23,6 @@ export default defineMiddlewares({
     ...storeAbTestMiddlewares,
     ...adminAbTestMiddlewares,
     ...beaconMiddlewares,
+    ...adClickRedirectMiddlewares,
   ],
 })
