@@ -1,16 +1,11 @@
 import { getSessionToken, randomId } from "../session-token"
 
-export type MonetizationEventType =
-  | "OFFER_VIEW"
-  | "OFFER_CLICK"
-  | "OFFER_ADD_TO_CART"
-  | "OFFER_PURCHASE"
-  | "AD_IMPRESSION"
-  | "AD_VIEWABLE_IMPRESSION"
-  | "AD_CLICK"
-  | "WAITLIST_JOIN"
-  | "WAITLIST_OFFER_ACCEPT"
-  | "WAITLIST_OFFER_DECLINE"
+/**
+ * What a storefront may report: only what only the client sees. Purchases, add-to-cart (the
+ * hold), ad impressions and clicks and waitlist actions are recorded by the server itself, and
+ * the tracking route rejects them.
+ */
+export type MonetizationEventType = "OFFER_VIEW" | "OFFER_CLICK"
 
 export type TrackInput = {
   type: MonetizationEventType
