@@ -122,10 +122,8 @@ describe("AdSlot", () => {
   })
 
   it("opens the signed click URL as is (the backend records the click and redirects), and sends the serve token with impressions", async () => {
-    const signed = [
-      { ...ads[0], serve_token: "1.nonce_one.sig", signed_click_url: "https://api.test/ads/ad_1/click?v=token%3Ax&t=1.nonce_one.sig" },
-      ads[1],
-    ]
+    const signedUrl = "https://api.test/ads/ad_1/click?v=token%3Ax&t=1.nonce_one.sig"
+    const signed = [{ ...ads[0], serve_token: "1.nonce_one.sig", signed_click_url: signedUrl }, ads[1]]
     ;(globalThis.fetch as jest.Mock).mockImplementation(async (url: RequestInfo | URL, init?: RequestInit) => {
       const u = String(url)
       calls.push({ url: u, method: init?.method ?? "GET", body: init?.body ? JSON.parse(String(init.body)) : undefined, headers: init?.headers as any })
@@ -140,7 +138,7 @@ describe("AdSlot", () => {
     fireEvent.click(screen.getByRole("link", { name: "One" }))
     await flush()
     expect(calls.some((c) => c.url.includes("/click"))).toBe(false)
-    expect(open).toHaveBeenCalledWith(signed[0].signed_click_url, "_blank", "noopener,noreferrer")
+    expect(open).toHaveBeenCalledWith(signedUrl, "_blank", "noopener,noreferrer")
     open.mockRestore()
   })
 
