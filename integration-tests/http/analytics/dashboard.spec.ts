@@ -280,7 +280,7 @@ medusaIntegrationTestRunner({
         const before = (await api.get(url, headers)).data
         const forged = [
           ...events(50, { type: "AD_CLICK", entityId: ids.adCpc, day: D2 }),
-          ...events(500, { type: "AD_IMPRESSION", entityId: ids.adCpm, day: D2 }),
+          ...events(300, { type: "AD_IMPRESSION", entityId: ids.adCpm, day: D2 }),
           ...events(20, { type: "OFFER_PURCHASE", entityId: ids.offerA, day: D2 }),
           ...events(5, { type: "OFFER_ADD_TO_CART", entityId: ids.offerA, day: D2 }),
           ...events(9, { type: "WAITLIST_JOIN", entityId: "variant_session", day: D2 }),
