@@ -31,15 +31,21 @@ const DEFAULT_VARIANTS = abTestBody().variants
 export const assignedVariant = (sessionToken: string, testId = "abt_checkout_cta") =>
   assignVariant(sessionToken, testId, DEFAULT_VARIANTS)
 
+/** Tokens found so far per (variant, test, prefix), and the next candidate index: each search resumes. */
+const tokenCache = new Map<string, { tokens: string[]; next: number }>()
+
 /** The `n`-th session token (`<prefix>_<j>`) the rule assigns to `variantId`: honest traffic for that variant. */
 export function sessionFor(variantId: string, n = 0, testId = "abt_checkout_cta", prefix = variantId) {
-  let found = -1
-  for (let j = 0; ; j++) {
-    const token = `${prefix}_${j}`
-    if (assignedVariant(token, testId) === variantId && ++found === n) {
-      return token
+  const key = `${variantId}\n${testId}\n${prefix}`
+  const entry = tokenCache.get(key) ?? { tokens: [], next: 0 }
+  tokenCache.set(key, entry)
+  while (entry.tokens.length <= n) {
+    const token = `${prefix}_${entry.next++}`
+    if (assignedVariant(token, testId) === variantId) {
+      entry.tokens.push(token)
     }
   }
+  return entry.tokens[n]
 }
 
 /** An A/B event as an honest storefront sends it: the variant is the one the rule assigns, unless overridden. */
@@ -59,7 +65,12 @@ export const abEvent = (overrides: Record<string, unknown> = {}) => {
 export async function trackAll(api: AxiosInstance, store: Headers, events: Record<string, unknown>[]) {
   const totals = { accepted: 0, duplicates: 0, rejected: 0 }
   for (let i = 0; i < events.length; i += 500) {
-    const response = await api.post("/store/ab-tests/track", { events: events.slice(i, i + 500) }, store)
+    const response = await api
+      .post("/store/ab-tests/track", { events: events.slice(i, i + 500) }, store)
+      .catch((e) => {
+        // A plain error: an axios error cannot cross jest's worker boundary (circular).
+        throw new Error(`track answered ${e.response?.status ?? e.message} (batch at ${i}): ${JSON.stringify(e.response?.data)}`)
+      })
     totals.accepted += response.data.accepted
     totals.duplicates += response.data.duplicates
     totals.rejected += response.data.rejected.length
