@@ -10,7 +10,7 @@ export type ServerEvent = {
   event_id?: string
   session_token?: string
   timestamp: string
-  metadata?: Record<string, unknown>
+  metadata?: object
 }
 
 /** Records events server-side, the way purchases, ad delivery and waitlist milestones are recorded. */
@@ -25,7 +25,7 @@ export async function recordServerEvents(container: MedusaContainer, events: Ser
         session_token: event.session_token ?? null,
         customer_id: null,
         occurred_at: event.timestamp,
-        metadata: event.metadata ?? null,
+        metadata: (event.metadata as Record<string, unknown> | undefined) ?? null,
         user_agent: null,
         ip_prefix: null,
         source: "server" as const,
