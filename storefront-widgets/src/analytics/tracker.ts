@@ -47,7 +47,7 @@ const ENVELOPE_BYTES = '{"events":[]}'.length
 const MAX_QUEUE = 1000
 
 /** UTF-8 length without TextEncoder (absent in some test environments). */
-function utf8Bytes(s: string): number {
+export function utf8Bytes(s: string): number {
   let bytes = 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
@@ -62,9 +62,9 @@ function utf8Bytes(s: string): number {
 }
 
 /** Splits events into batches whose `{"events":[…]}` body fits `budget` bytes; an event that alone exceeds it is dropped. */
-export function chunkByBytes(events: TrackedEvent[], budget: number): TrackedEvent[][] {
-  const chunks: TrackedEvent[][] = []
-  let current: TrackedEvent[] = []
+export function chunkByBytes<T>(events: T[], budget: number): T[][] {
+  const chunks: T[][] = []
+  let current: T[] = []
   let size = ENVELOPE_BYTES
   for (const event of events) {
     const bytes = utf8Bytes(JSON.stringify(event))
