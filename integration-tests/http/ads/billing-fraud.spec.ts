@@ -115,7 +115,7 @@ medusaIntegrationTestRunner({
         await followLink(`/ads/${ad.id}/click`)
         // Expired: a serve signed two hours ago (the URL lives ads.signedUrlTtlMinutes = 60).
         const service = getContainer().resolve<AdModuleService>("ad")
-        const old = service.signServeToken(ad.id, "token:tok_late", new Date(Date.now() - 2 * 3_600_000))
+        const old = await service.signServeToken(ad.id, "token:tok_late", new Date(Date.now() - 2 * 3_600_000))
         await followLink(`/ads/${ad.id}/click?v=token:tok_late&t=${encodeURIComponent(old.token)}`)
 
         expect(await clickReasons(ad.id)).toEqual([null, "replayed", "duplicate_click", "bad_signature", "unsigned", "expired"])

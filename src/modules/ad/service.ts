@@ -107,13 +107,18 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   }
 
   /** A serve token for an ad answered to a viewer: what makes its impressions and click billable. */
-  signServeToken(adId: string, viewerKey: string, now = new Date()): { token: string; expires_at: Date } {
+  async signServeToken(adId: string, viewerKey: string, now = new Date()): Promise<{ token: string; expires_at: Date }> {
     const expiresAt = new Date(now.getTime() + this.options_.ads.signedUrlTtlMinutes * 60_000)
     return { token: signServe(this.signingKey_, adId, viewerKey, expiresAt), expires_at: expiresAt }
   }
 
   /** Whether a serve token was issued by this app for this ad and viewer, and is still valid. */
-  checkServeToken(adId: string, viewerKey: string | null, token: string | null | undefined, now = new Date()): ServeCheck {
+  async checkServeToken(
+    adId: string,
+    viewerKey: string | null,
+    token: string | null | undefined,
+    now = new Date()
+  ): Promise<ServeCheck> {
     return verifyServe(this.signingKey_, adId, viewerKey, token, now)
   }
 
@@ -348,8 +353,16 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
    * click within the duplicate window is `duplicate_click`, and valid clicks of one IP prefix past
    * the hourly cap are `ip_rate_limited`. Rules apply only to a click not already invalid.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordCheckedClick(
+    click: CheckedClickInput,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<RecordedClick> {
+    return this.recordCheckedClick_(click, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordCheckedClick_(
     click: CheckedClickInput,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<RecordedClick> {

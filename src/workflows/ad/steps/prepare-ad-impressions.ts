@@ -42,7 +42,7 @@ export const prepareAdImpressionsStep = createStep(
         continue
       }
       const viewer = viewerKey(context.customer_id, value.session_token)
-      const serve = service.checkServeToken(ad.id, viewer, value.serve_token, now)
+      const serve = await service.checkServeToken(ad.id, viewer, value.serve_token, now)
       impressions.push({
         client_id: value.id ?? randomUUID(),
         ad_id: ad.id,

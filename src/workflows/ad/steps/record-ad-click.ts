@@ -43,7 +43,7 @@ export const recordAdClickStep = createStep(
     const ad = (await service.retrieveAd(input.ad_id)) as unknown as AdDTO
     const now = new Date()
     const viewer = input.viewer_key ?? viewerKey(input.context.customer_id, input.session_token)
-    const serve = service.checkServeToken(ad.id, viewer, input.serve_token, now)
+    const serve = await service.checkServeToken(ad.id, viewer, input.serve_token, now)
     let ivtReason: AdIvtReason | null = input.context.ivt_reason ?? (serve.valid ? null : serve.reason)
     if (!ivtReason && viewer && isClickTooFast(await service.lastImpressionAt(ad.id, viewer), now)) {
       ivtReason = "click_too_fast"
