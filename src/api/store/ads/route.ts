@@ -31,19 +31,21 @@ export const GET = async (req: MedusaRequest<unknown, StoreGetAdsParamsType>, re
     limit: params.limit,
   })
   const origin = `${req.protocol}://${req.get("host")}`
-  const ads = await Promise.all(picked.map(async (ad) => {
-    const fields = Object.fromEntries(STORE_AD_FIELDS.map((field) => [field, ad[field as keyof typeof ad]]))
-    if (!viewer) {
-      return fields
-    }
-    const serve = await service.signServeToken(ad.id, viewer)
-    return {
-      ...fields,
-      serve_token: serve.token,
-      signed_click_url: signedClickUrl(origin, ad.id, viewer, serve.token, params.placement),
-      signed_until: serve.expires_at.toISOString(),
-    }
-  }))
+  const ads = await Promise.all(
+    picked.map(async (ad) => {
+      const fields = Object.fromEntries(STORE_AD_FIELDS.map((field) => [field, ad[field as keyof typeof ad]]))
+      if (!viewer) {
+        return fields
+      }
+      const serve = await service.signServeToken(ad.id, viewer)
+      return {
+        ...fields,
+        serve_token: serve.token,
+        signed_click_url: signedClickUrl(origin, ad.id, viewer, serve.token, params.placement),
+        signed_until: serve.expires_at.toISOString(),
+      }
+    })
+  )
   res.json({ ads, count: ads.length, offset: 0, limit: params.limit })
 
   if (picked.length && !context.ivt_reason) {
