@@ -373,7 +373,7 @@ medusaIntegrationTestRunner({
         const table = rows.map((row) => Object.fromEntries(row.split(",").map((cell, i) => [columns[i], cell])))
         expect(table.map((row) => row.date)).toEqual([D1, D2, D3])
         expect(table[0]).toMatchObject({ OFFER_VIEW: "6", OFFER_CLICK: "2", OFFER_PURCHASE: "1", AD_IMPRESSION: "5", WAITLIST_JOIN: "2" })
-        expect(table[1]).toMatchObject({ OFFER_VIEW: "5", OFFER_PURCHASE: "2", AD_CLICK: "2", WAITLIST_OFFER: "3", WAITLIST_OFFER_ACCEPT: "1" })
+        expect(table[1]).toMatchObject({ OFFER_VIEW: "5", OFFER_ADD_TO_CART: "1", OFFER_PURCHASE: "2", AD_CLICK: "2", WAITLIST_OFFER: "3", WAITLIST_OFFER_ACCEPT: "1" })
         expect(table[2]).toMatchObject({ OFFER_VIEW: "0", AD_IMPRESSION: "1", WAITLIST_OFFER_ACCEPT: "1", WAITLIST_JOIN: "1" })
       })
 
