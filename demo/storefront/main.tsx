@@ -29,21 +29,24 @@ type DemoExperiment = { test_id: string; variants: { id: string; weight: number;
 
 function HeroExperiment({ info, experiment }: { info: DemoInfo; experiment: DemoExperiment }) {
   const { variant, trackConversion } = useABTest(experiment.test_id, experiment.variants, { eventId: info.event_id })
-  const [converted, setConverted] = useState(false)
+  const [converted, setConverted] = useState<string | null>(null)
   const headline = experiment.variants.find((v) => v.id === variant)?.headline
   return (
     <section>
       <p className="muted">A/B test “{experiment.test_id}” — this browser sees variant {variant}</p>
       <h1>{headline}</h1>
       <button
-        onClick={async () => {
-          await trackConversion(true)
-          setConverted(true)
+        onClick={() => {
+          // Queued with the page's other A/B events (10 / 30 s, or sendBeacon on page hide); the verdict comes later.
+          setConverted("conversion queued")
+          void trackConversion(true).then((outcome) =>
+            setConverted(outcome.status === "rejected" ? `conversion rejected: ${outcome.reason}` : `conversion ${outcome.status}`)
+          )
         }}
       >
         Get tickets
       </button>
-      {converted && <span className="muted"> conversion recorded</span>}
+      {converted && <span className="muted"> {converted}</span>}
     </section>
   )
 }

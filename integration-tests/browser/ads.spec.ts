@@ -124,17 +124,24 @@ medusaIntegrationTestRunner({
         // Storefront traffic: 4 valid impressions (2 viewable) and 1 valid click, plus a bot of each.
         const store = { headers: { ...storeHeaders(setup).headers, "user-agent": BROWSER_UA } }
         const bot = { headers: { ...store.headers, "user-agent": "Googlebot/2.1" } }
+        // Billable traffic is tied to a serve: the storefront got the ad (and its serve token) first.
+        const served = await api.get(
+          `/store/ads?event_id=${event.productId}&placement=SIDEBAR&session_token=tok_anon&limit=10`,
+          store
+        )
+        const serve_token = served.data.ads.find((candidate: { id: string }) => candidate.id === ad.id).serve_token
         const impressions = [
-          impression(ad.id, { viewable: true }),
-          impression(ad.id, { viewable: true }),
-          impression(ad.id),
-          impression(ad.id, { placement: "EVENT_HERO" }),
+          impression(ad.id, { viewable: true, serve_token }),
+          impression(ad.id, { viewable: true, serve_token }),
+          impression(ad.id, { serve_token }),
+          impression(ad.id, { placement: "EVENT_HERO", serve_token }),
         ]
         const recorded = await api.post("/store/ads/impressions", { impressions }, store)
         expect(recorded.data).toMatchObject({ accepted: 4, rejected: [], invalid_traffic: 0 })
-        await api.post("/store/ads/impressions", { impressions: [impression(ad.id)] }, bot)
-        expect((await api.post(`/store/ads/${ad.id}/click`, { click_id: "click_browser_1" }, store)).status).toBe(200)
-        await api.post(`/store/ads/${ad.id}/click`, { click_id: "click_browser_bot" }, bot)
+        await api.post("/store/ads/impressions", { impressions: [impression(ad.id, { serve_token })] }, bot)
+        const click = { session_token: "tok_anon", serve_token }
+        expect((await api.post(`/store/ads/${ad.id}/click`, click, store)).status).toBe(200)
+        await api.post(`/store/ads/${ad.id}/click`, { ...click, session_token: "tok_bot" }, bot)
         // A rival in the sidebar at weight 1: the banner gets 3/4 of the sidebar rotation and all of the hero.
         await api.post(
           "/admin/ads",

@@ -4,6 +4,7 @@ import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/brows
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
+import { assignVariant, ABVariantWeight } from "../../src/shared/ab-assignment"
 
 // Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
 jest.setTimeout(240_000)
@@ -16,10 +17,15 @@ const EVENT_TITLE = "Browser Experiments Fest"
 
 const adminBuild = buildAdminEarly()
 
-/** `count` sessions of one variant: a view each, a conversion for the first `conversions`. */
-function sessions(eventId: string, variantId: string, count: number, conversions: number) {
-  return Array.from({ length: count }, (_, n) => {
-    const session_token = `sess_${variantId}_${n}`
+/** `count` sessions the shared rule assigns to one variant: a view each, a conversion for the first `conversions`. */
+function sessions(eventId: string, variants: ABVariantWeight[], variantId: string, count: number, conversions: number) {
+  const tokens: string[] = []
+  for (let j = 0; tokens.length < count; j++) {
+    if (assignVariant(`sess_${variantId}_${j}`, TEST_ID, variants) === variantId) {
+      tokens.push(`sess_${variantId}_${j}`)
+    }
+  }
+  return tokens.map((session_token, n) => {
     const base = { test_id: TEST_ID, event_id: eventId, session_token, variant_id: variantId }
     return [
       { ...base, id: `view_${variantId}_${n}`, event_type: "variant_view" },
@@ -87,7 +93,12 @@ medusaIntegrationTestRunner({
         await expect(detail.getByTestId("experiment-status").innerText()).resolves.toBe("Running")
 
         // The storefront's tracking: 200 sessions per arm, 10% vs 30% conversion.
-        const events = [...sessions(event.productId, "control", 200, 20), ...sessions(event.productId, "variant_b", 200, 60)]
+        // Honest traffic: sessions the test's rule assigns to each arm (the server rejects any other).
+        const { variants } = (await api.get(`/admin/ab-tests/${TEST_ID}`, admin)).data.ab_test
+        const events = [
+          ...sessions(event.productId, variants, "control", 200, 20),
+          ...sessions(event.productId, variants, "variant_b", 200, 60),
+        ]
         const tracked = await api.post("/store/ab-tests/track", { events }, storeHeaders(setup))
         expect(tracked.status).toBe(202)
         expect(tracked.data).toMatchObject({ accepted: events.length, rejected: [] })

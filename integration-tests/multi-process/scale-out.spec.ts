@@ -251,10 +251,11 @@ withRedis((testRedisUrl) => {
       const adId = await createSidebarAd(eventId, { name: "Sponsor", frequency_cap: 3, frequency_window_hours: 1 })
       const serve = async (server: MedusaProcess, token: string) =>
         (await call(server, "GET", `/store/ads?event_id=${eventId}&placement=SIDEBAR&session_token=${token}`)).body.ads
-      const view = (server: MedusaProcess, token: string) =>
+      // Each impression carries its serve token (signed by one server, checked by the other: same key).
+      const view = (server: MedusaProcess, token: string, serve_token: string) =>
         call(server, "POST", "/store/ads/impressions", {
           impressions: [
-            { id: randomUUID(), ad_id: adId, placement: "SIDEBAR", session_token: token, timestamp: new Date().toISOString() },
+            { id: randomUUID(), ad_id: adId, placement: "SIDEBAR", session_token: token, serve_token, timestamp: new Date().toISOString() },
           ],
         })
 
@@ -262,18 +263,21 @@ withRedis((testRedisUrl) => {
       let seen = 0
       for (let i = 0; i < 6; i++) {
         const [servedBy, reportedTo] = i % 2 ? [serverB, serverA] : [serverA, serverB]
-        if ((await serve(servedBy, "tok_alternating")).length) {
+        const [served] = await serve(servedBy, "tok_alternating")
+        if (served) {
           seen++
-          expect((await view(reportedTo, "tok_alternating")).status).toBe(202)
+          expect((await view(reportedTo, "tok_alternating", served.serve_token)).status).toBe(202)
         }
       }
       expect(seen).toBe(3)
 
       // Concurrent impressions of one viewer on both servers: no increment is lost.
+      const [burstServe] = await serve(serverA, "tok_burst")
       const burst = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => view(i % 2 ? serverB : serverA, "tok_burst"))
+        Array.from({ length: 12 }, (_, i) => view(i % 2 ? serverB : serverA, "tok_burst", burstServe.serve_token))
       )
       expect(burst.map((reply) => reply.body.accepted)).toEqual(Array(12).fill(1))
+      expect(burst.map((reply) => reply.body.invalid_traffic)).toEqual(Array(12).fill(0))
       const [key] = await redis.keys(`monetization:ad-cap:${adId}:token:tok_burst:*`)
       expect(await redis.get(key)).toBe("12")
       expect(await serve(serverA, "tok_burst")).toEqual([])

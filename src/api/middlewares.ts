@@ -10,6 +10,7 @@ import { storeAnalyticsMiddlewares } from "./store/analytics/middlewares"
 import { adminAnalyticsMiddlewares } from "./admin/analytics/middlewares"
 import { beaconMiddlewares } from "./beacon/middlewares"
 import { storeCartGuardMiddlewares } from "./store/carts/middlewares"
+import { adClickRedirectMiddlewares } from "./ads/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -24,5 +25,6 @@ export default defineMiddlewares({
     ...adminAbTestMiddlewares,
     ...beaconMiddlewares,
     ...storeCartGuardMiddlewares,
+    ...adClickRedirectMiddlewares,
   ],
 })

@@ -7,6 +7,30 @@ const ingestionOptionsSchema = z
     maxBatchSize: z.number().int().min(1).max(5000).default(500),
     maxFutureSkewMinutes: z.number().int().min(0).max(24 * 60).default(10),
     maxEventAgeDays: z.number().int().min(1).max(365).default(7),
+    /** An event whose `metadata` serializes to more bytes than this is rejected alone. */
+    maxMetadataBytes: z.number().int().min(256).max(64 * 1024).default(16 * 1024),
+  })
+  .strict()
+
+const adsOptionsSchema = z
+  .object({
+    /** Key of the click and serve signatures; else one derived from `http.jwtSecret` (never the raw secret). */
+    clickSecret: z.string().min(32).optional(),
+    /** How long a signed click URL or serve token from `GET /store/ads` stays valid. */
+    signedUrlTtlMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    /** A viewer's second click on the same ad within this window is invalid traffic (`duplicate_click`). */
+    duplicateClickWindowMinutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+    /** Most billable clicks per ad per IP prefix (/24, /48) per clock hour; the rest is `ip_rate_limited`. */
+    maxClicksPerIpPrefixPerHour: z.number().int().min(1).max(1_000_000).default(50),
+    /** Most billable impressions per ad per IP prefix per clock hour; the rest is `ip_rate_limited`. */
+    maxImpressionsPerIpPrefixPerHour: z.number().int().min(1).max(10_000_000).default(1000),
+  })
+  .strict()
+
+const abTestOptionsSchema = z
+  .object({
+    /** Largest `goal_value` (major units) one tracked conversion may carry; values are never negative. */
+    maxGoalValue: z.number().positive().max(1e9).default(100_000),
   })
   .strict()
 
@@ -23,12 +47,16 @@ export const pluginOptionsSchema = z
     offerPaymentRetryMinutes: z.number().int().min(1).max(24 * 60).default(5),
     waitlistOfferMinutes: z.number().int().min(1).max(24 * 60).default(15),
     ingestion: ingestionOptionsSchema.default(ingestionOptionsSchema.parse({})),
+    ads: adsOptionsSchema.default(adsOptionsSchema.parse({})),
+    abTests: abTestOptionsSchema.default(abTestOptionsSchema.parse({})),
     redisUrl: z.string().url().optional(),
   })
   .strict()
 
 export type PluginOptions = z.infer<typeof pluginOptionsSchema>
 export type IngestionOptions = PluginOptions["ingestion"]
+export type AdsOptions = PluginOptions["ads"]
+export type AbTestOptions = PluginOptions["abTests"]
 
 /** Keys Medusa adds to every module's options; they are not the host's to validate. */
 const FRAMEWORK_OPTION_KEYS = ["database"]

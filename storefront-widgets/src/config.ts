@@ -1,5 +1,6 @@
 import { createContext, createElement, ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from "react"
 import { createTracker, Tracker } from "./analytics/tracker"
+import { ABTracker, createABTracker } from "./ab-test/ab-tracker"
 
 export type MonetizationConfig = {
   /** Medusa backend URL, e.g. `https://api.example.com`. */
@@ -9,13 +10,32 @@ export type MonetizationConfig = {
   getCustomerToken?: () => string | undefined
 }
 
-type MonetizationContextValue = { config: MonetizationConfig; getTracker: () => Tracker }
+type MonetizationContextValue = { config: MonetizationConfig; getTracker: () => Tracker; getABTracker: () => ABTracker }
+
+const abTrackers = new WeakMap<MonetizationConfig, ABTracker>()
+
+/**
+ * The A/B tracker of a config (one per config object), for use outside the provider too. It lives
+ * as long as its config: a page hide sends whatever it still holds, so nothing waits on an unmount.
+ */
+export function abTrackerFor(config: MonetizationConfig): ABTracker {
+  let tracker = abTrackers.get(config)
+  if (!tracker) {
+    tracker = createABTracker({
+      endpoint: `${config.baseUrl.replace(/\/+$/, "")}/store/ab-tests/track`,
+      publishableKey: config.publishableKey,
+      getAuthToken: config.getCustomerToken,
+    })
+    abTrackers.set(config, tracker)
+  }
+  return tracker
+}
 
 const MonetizationContext = createContext<MonetizationContextValue | null>(null)
 
 export type MonetizationProviderProps = MonetizationConfig & { children?: ReactNode }
 
-/** Gives widgets the backend URL, publishable key and customer token, and owns one analytics tracker. */
+/** Gives widgets the backend URL, publishable key and customer token, and owns one analytics and one A/B tracker. */
 export function MonetizationProvider({ baseUrl, publishableKey, getCustomerToken, children }: MonetizationProviderProps) {
   const tokenRef = useRef(getCustomerToken)
   tokenRef.current = getCustomerToken
@@ -36,6 +56,8 @@ export function MonetizationProvider({ baseUrl, publishableKey, getCustomerToken
     return trackerRef.current
   }, [config])
 
+  const getABTracker = useCallback(() => abTrackerFor(config), [config])
+
   useEffect(
     () => () => {
       trackerRef.current?.destroy()
@@ -44,7 +66,7 @@ export function MonetizationProvider({ baseUrl, publishableKey, getCustomerToken
     [getTracker]
   )
 
-  const value = useMemo(() => ({ config, getTracker }), [config, getTracker])
+  const value = useMemo(() => ({ config, getTracker, getABTracker }), [config, getTracker, getABTracker])
   return createElement(MonetizationContext.Provider, { value }, children)
 }
 
@@ -58,6 +80,11 @@ function useMonetizationContext(): MonetizationContextValue {
 
 export function useMonetizationConfig(): MonetizationConfig {
   return useMonetizationContext().config
+}
+
+/** The provider's A/B tracker getter; use `useABTest()` instead. */
+export function useABTrackerGetter(): () => ABTracker {
+  return useMonetizationContext().getABTracker
 }
 
 /** The provider's tracker getter; use `useTrack()` instead. */

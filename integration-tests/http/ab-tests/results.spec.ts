@@ -20,7 +20,7 @@ import type AbTestModuleService from "../../../src/modules/abtest/service"
 import { chiSquareIndependence, welchTTestFromSums } from "../../../src/modules/abtest/lib"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { abEvent, abTestBody, createRunningAbTest, trackAll, variantFixture } from "./fixtures"
+import { abEvent, abTestBody, createRunningAbTest, sessionFor, trackAll, variantFixture } from "./fixtures"
 
 // Generous: booting the app under a loaded machine can take over a minute.
 jest.setTimeout(180_000)
@@ -149,19 +149,27 @@ medusaIntegrationTestRunner({
         await createRunningAbTest(api, admin, { allow_repeat_conversions: true, revenue_goal: "revenue" })
         const store = storeHeaders(setup)
         const conversion = (overrides: Record<string, unknown>) => abEvent({ event_type: "goal_conversion", ...overrides })
-        // s1: converts before its view arrives, then buys twice (repeats allowed); s2: only a secondary goal.
-        await trackAll(api, store, [
-          conversion({ session_token: "s1", goal: "purchase" }),
-          conversion({ session_token: "s1", goal: "revenue", goal_value: 10 }),
+        const s1 = sessionFor("control", 0, "abt_checkout_cta", "s1")
+        const s2 = sessionFor("green", 0, "abt_checkout_cta", "s2")
+        const s3 = sessionFor("green", 1, "abt_checkout_cta", "s3")
+        // s1 converts before its view arrives: the server saw no exposure, so those conversions cannot count
+        // (this used to count them once the view came; it now rejects them per event).
+        const early = await trackAll(api, store, [
+          conversion({ session_token: s1, goal: "purchase" }),
+          conversion({ session_token: s1, goal: "revenue", goal_value: 10 }),
         ])
+        expect(early).toEqual({ accepted: 0, duplicates: 0, rejected: 2 })
         let body = await results()
         expect(body.total_impressions).toBe(0)
+        // Exposed, s1 buys twice (repeats allowed); s2 reaches only a secondary goal; s3 was never exposed.
         await trackAll(api, store, [
-          abEvent({ session_token: "s1" }),
-          conversion({ session_token: "s1", goal: "revenue", goal_value: 20.25 }),
-          abEvent({ session_token: "s2", variant_id: "green" }),
-          conversion({ session_token: "s2", variant_id: "green", goal: "newsletter" }),
-          conversion({ session_token: "s3", variant_id: "green", goal: "purchase" }),
+          abEvent({ session_token: s1 }),
+          conversion({ session_token: s1, goal: "purchase" }),
+          conversion({ session_token: s1, goal: "revenue", goal_value: 10 }),
+          conversion({ session_token: s1, goal: "revenue", goal_value: 20.25 }),
+          abEvent({ session_token: s2 }),
+          conversion({ session_token: s2, goal: "newsletter" }),
+          conversion({ session_token: s3, goal: "purchase" }),
         ])
         body = await results()
         expect(body).toMatchObject({ total_impressions: 2, total_conversions: 1, revenue_goal: "revenue" })
@@ -172,13 +180,13 @@ medusaIntegrationTestRunner({
         const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
         const s1Events: { id: string; goal: string | null; goal_value: string | null }[] = await knex(
           "monetization_ab_event"
-        ).where({ session_token: "s1" })
+        ).where({ session_token: s1 })
         // Remove s1's view, its purchase and its 20.25 payment; the 10.00 payment stays.
         const ids = s1Events.filter((e) => !(e.goal === "revenue" && Number(e.goal_value) === 10)).map((e) => e.id)
         expect(ids).toHaveLength(3)
         const service: AbTestModuleService = getContainer().resolve(ABTEST_MODULE)
         await service.removeAbEvents(ids)
-        const session = await knex("monetization_ab_session").where({ session_token: "s1" }).first()
+        const session = await knex("monetization_ab_session").where({ session_token: s1 }).first()
         expect(session).toMatchObject({ variant_id: null, converted: false })
         expect(Number(session.revenue)).toBe(10)
         body = await results()

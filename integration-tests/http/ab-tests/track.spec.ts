@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { abEvent, abTestBody, createRunningAbTest } from "./fixtures"
+import { abEvent, abTestBody, createRunningAbTest, sessionFor } from "./fixtures"
 
 // Generous: booting the app under a loaded machine can take over a minute.
 jest.setTimeout(180_000)
@@ -114,25 +114,65 @@ medusaIntegrationTestRunner({
         const conversion = (overrides: Record<string, unknown> = {}) =>
           abEvent({ event_type: "goal_conversion", ...overrides })
         const once = await track([
+          abEvent(),
           conversion(),
           conversion({ goal: "purchase", goal_value: 5 }),
           conversion({ goal: "newsletter" }),
+          abEvent({ session_token: "sess_2" }),
           conversion({ session_token: "sess_2" }),
         ])
-        expect(once.data).toMatchObject({ accepted: 3, duplicates: 1 })
+        expect(once.data).toMatchObject({ accepted: 5, duplicates: 1, rejected: [] })
 
         await createRunningAbTest(api, admin, { test_id: "abt_repeat", allow_repeat_conversions: true })
         const repeat = (overrides: Record<string, unknown> = {}) => conversion({ test_id: "abt_repeat", ...overrides })
         const repeats = await track([
+          abEvent({ test_id: "abt_repeat" }),
           repeat({ id: "order-0001", goal_value: 10 }),
           repeat({ id: "order-0002", goal_value: 20 }),
           repeat({ goal_value: 30 }),
         ])
-        expect(repeats.data).toMatchObject({ accepted: 3, duplicates: 0 })
+        expect(repeats.data).toMatchObject({ accepted: 4, duplicates: 0 })
         const retried = await track([repeat({ id: "order-0001", goal_value: 10 })])
         expect(retried.data).toMatchObject({ accepted: 0, duplicates: 1 })
-        const stored = (await storedEvents()).filter((r: { test_id: string }) => r.test_id === "abt_repeat")
+        const stored = (await storedEvents()).filter(
+          (r: { test_id: string; event_type: string }) => r.test_id === "abt_repeat" && r.event_type === "goal_conversion"
+        )
         expect(stored).toHaveLength(3)
+      })
+
+      it("trusts the rule, not the client: a foreign variant, an unexposed conversion and an oversized goal_value move nothing", async () => {
+        await createRunningAbTest(api, admin)
+        const green = sessionFor("green", 0, "abt_checkout_cta", "steer")
+        const control = sessionFor("control", 0, "abt_checkout_cta", "steer")
+        const conversion = (overrides: Record<string, unknown>) => abEvent({ event_type: "goal_conversion", ...overrides })
+        const response = await track([
+          // Steering: a control session reported as green, its view and its conversion.
+          abEvent({ session_token: control, variant_id: "green" }),
+          conversion({ session_token: control, variant_id: "green" }),
+          // A conversion of a session never exposed.
+          conversion({ session_token: green }),
+          // Honest view, then conversions with goal values out of bounds (default max 100000) and in bounds.
+          abEvent({ session_token: green }),
+          conversion({ session_token: green, goal_value: 1e9 }),
+          conversion({ session_token: green, goal_value: -1e9 }),
+          conversion({ session_token: green, goal: "upsell", goal_value: 100_000 }),
+        ])
+        expect(response.status).toBe(202)
+        expect(response.data.accepted).toBe(2)
+        expect(response.data.rejected).toEqual([
+          { index: 0, reason: "variant_id: this session is assigned control by the test's rule" },
+          { index: 1, reason: "variant_id: this session is assigned control by the test's rule" },
+          { index: 2, reason: expect.stringMatching(/^event_type: no variant_view of this session was recorded/) },
+          { index: 4, reason: "goal_value: must be between 0 and 100000" },
+          { index: 5, reason: "goal_value: must be between 0 and 100000" },
+        ])
+        const results = (await api.get("/admin/ab-tests/abt_checkout_cta/results", admin)).data
+        expect(results.total_impressions).toBe(1)
+        expect(results.total_conversions).toBe(0)
+        expect(results.variants.map((v: { variant_id: string; impressions: number }) => [v.variant_id, v.impressions])).toEqual([
+          ["control", 0],
+          ["green", 1],
+        ])
       })
 
       it("records the logged-in customer", async () => {
@@ -150,6 +190,21 @@ medusaIntegrationTestRunner({
         })
         expect(response.status).toBe(202)
         expect(response.data.accepted).toBe(1)
+      })
+
+      it("accepts the same batch on the beacon route POST /beacon/ab-tests/track (text/plain, key in the query)", async () => {
+        await createRunningAbTest(api, admin)
+        const url = `/beacon/ab-tests/track?x-publishable-api-key=${encodeURIComponent(setup.publishableKey)}`
+        const batch = [abEvent(), abEvent({ event_type: "goal_conversion", goal_value: 12 })]
+        const response = await api.post(url, JSON.stringify({ events: batch }), {
+          headers: { "content-type": "text/plain;charset=UTF-8" },
+        })
+        expect(response.status).toBe(202)
+        expect(response.data).toMatchObject({ accepted: 2, rejected: [] })
+        const noKey = await fail(
+          api.post("/beacon/ab-tests/track", JSON.stringify({ events: batch }), { headers: { "content-type": "text/plain" } })
+        )
+        expect(noKey.status).toBe(400)
       })
 
       it("answers 400 for a malformed body, an empty or oversized batch, or no publishable key", async () => {

@@ -94,13 +94,20 @@ medusaIntegrationTestRunner({
 
         const setup: StoreSetup = await createStoreSetup(getContainer(), { withStripe: false })
         const store = { headers: { ...storeHeaders(setup).headers, "user-agent": BROWSER_UA } }
+        // Billable traffic is tied to a serve of the ad to the viewer: each viewer is served first.
+        const serveTokens = async (sessionToken: string) => {
+          const params = new URLSearchParams({ event_id: eventId, placement: "SIDEBAR", session_token: sessionToken, limit: "10" })
+          const ads: { id: string; serve_token: string }[] = (await api.get(`/store/ads?${params}`, store)).data.ads
+          return Object.fromEntries(ads.map((ad) => [ad.id, ad.serve_token]))
+        }
+        const anon = await serveTokens("tok_anon")
         const impressions = [
-          impression(cpm.id, { viewable: true }),
-          impression(cpm.id, { viewable: true }),
-          impression(cpm.id),
-          impression(cpm.id),
-          impression(cpc.id, { viewable: true }),
-          impression(cpc.id),
+          impression(cpm.id, { viewable: true, serve_token: anon[cpm.id] }),
+          impression(cpm.id, { viewable: true, serve_token: anon[cpm.id] }),
+          impression(cpm.id, { serve_token: anon[cpm.id] }),
+          impression(cpm.id, { serve_token: anon[cpm.id] }),
+          impression(cpc.id, { viewable: true, serve_token: anon[cpc.id] }),
+          impression(cpc.id, { serve_token: anon[cpc.id] }),
         ]
         await api.post("/store/ads/impressions", { impressions }, store)
         await api.post(
@@ -108,10 +115,13 @@ medusaIntegrationTestRunner({
           { impressions: [impression(cpm.id)] },
           { headers: { ...store.headers, "user-agent": "Googlebot/2.1" } }
         )
-        await api.post(`/store/ads/${cpm.id}/click`, { click_id: "click_cpm_0001" }, store)
-        await api.post(`/store/ads/${cpc.id}/click`, { click_id: "click_cpc_0001" }, store)
-        await api.post(`/store/ads/${cpc.id}/click`, { click_id: "click_cpc_0002" }, store)
-        await api.post(`/store/ads/${cpc.id}/click`, { click_id: "click_cpc_bot1" }, { headers: { ...store.headers, "user-agent": "curl/8" } })
+        const click = (adId: string, sessionToken: string, tokens: Record<string, string>, headers = store) =>
+          api.post(`/store/ads/${adId}/click`, { session_token: sessionToken, serve_token: tokens[adId] }, headers)
+        await click(cpm.id, "tok_anon", anon)
+        // Two viewers click the CPC ad (one viewer's second click would be a duplicate), and a bot.
+        await click(cpc.id, "tok_c1", await serveTokens("tok_c1"))
+        await click(cpc.id, "tok_c2", await serveTokens("tok_c2"))
+        await click(cpc.id, "tok_c3", await serveTokens("tok_c3"), { headers: { ...store.headers, "user-agent": "curl/8" } })
 
         const response = await api.get(`/admin/ads?event_id=${eventId}&order=created_at`, admin)
         expect(response.status).toBe(200)

@@ -34,6 +34,12 @@ withRedis((redisUrl) => {
         return response.data.ads.map((ad: { id: string }) => ad.id) as string[]
       }
       const capKeys = async (adId: string) => redis.keys(`monetization:ad-cap:${adId}:*`)
+      /** The serve token the viewer got for the ad: only impressions tied to a serve count (and bill). */
+      const serveToken = async (adId: string, sessionToken: string, customerToken?: string) => {
+        const params = new URLSearchParams({ event_id: eventId, placement: "SIDEBAR", session_token: sessionToken, limit: "10" })
+        const response = await api.get(`/store/ads?${params}`, headers({}, customerToken))
+        return (response.data.ads as { id: string; serve_token: string }[]).find((ad) => ad.id === adId)!.serve_token
+      }
 
       beforeEach(async () => {
         setup = await createStoreSetup(getContainer(), { withStripe: false })
@@ -44,20 +50,21 @@ withRedis((redisUrl) => {
         it("caps an anonymous viewer with an expiring Redis counter, not the impression table", async () => {
           await clearOfCapWindowEdge(1)
           const capped = await createAd(getContainer(), eventId, { frequency_cap: 2, frequency_window_hours: 1 })
-          const first = impression(capped.id, { session_token: "tok_redis" })
+          const serve_token = await serveToken(capped.id, "tok_redis")
+          const first = impression(capped.id, { session_token: "tok_redis", serve_token })
           await api.post("/store/ads/impressions", { impressions: [first] }, headers())
           // A retry and a bot do not count.
           await api.post("/store/ads/impressions", { impressions: [first] }, headers())
           await api.post(
             "/store/ads/impressions",
-            { impressions: [impression(capped.id, { session_token: "tok_redis" })] },
+            { impressions: [impression(capped.id, { session_token: "tok_redis", serve_token })] },
             headers({ "user-agent": "HeadlessChrome/120" })
           )
           expect(await serve({ session_token: "tok_redis" })).toEqual([capped.id])
 
           await api.post(
             "/store/ads/impressions",
-            { impressions: [impression(capped.id, { session_token: "tok_redis" })] },
+            { impressions: [impression(capped.id, { session_token: "tok_redis", serve_token })] },
             headers()
           )
           const keys = await capKeys(capped.id)
@@ -79,9 +86,10 @@ withRedis((redisUrl) => {
         it("caps a logged-in customer across devices", async () => {
           const capped = await createAd(getContainer(), eventId, { frequency_cap: 1 })
           const customer = await createCustomer(api, setup.publishableKey, "redis-attendee@test.dev")
+          const serve_token = await serveToken(capped.id, "tok_phone", customer.token)
           await api.post(
             "/store/ads/impressions",
-            { impressions: [impression(capped.id, { session_token: "tok_phone" })] },
+            { impressions: [impression(capped.id, { session_token: "tok_phone", serve_token })] },
             headers({}, customer.token)
           )
           const keys = await capKeys(capped.id)

@@ -16,10 +16,18 @@ medusaIntegrationTestRunner({
       headers: { ...storeHeaders(setup, token).headers, "user-agent": BROWSER_UA, ...extra },
     })
     const knex = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-    const serve = async (query: Record<string, string | number> = {}, token?: string) => {
+    type ServedAd = { id: string; serve_token?: string; signed_click_url?: string }
+    const serveAds = async (query: Record<string, string | number> = {}, token?: string) => {
       const params = new URLSearchParams({ event_id: eventId, placement: "SIDEBAR", ...query } as Record<string, string>)
       const response = await api.get(`/store/ads?${params}`, headers({}, token))
-      return response.data.ads.map((ad: { id: string }) => ad.id) as string[]
+      return response.data.ads as ServedAd[]
+    }
+    const serve = async (query: Record<string, string | number> = {}, token?: string) =>
+      (await serveAds(query, token)).map((ad) => ad.id)
+    /** The serve token the viewer got for the ad: what makes its impressions and clicks billable. */
+    const serveToken = async (adId: string, sessionToken = "tok_anon", customerToken?: string) => {
+      const served = await serveAds({ session_token: sessionToken, limit: 10 }, customerToken)
+      return served.find((ad) => ad.id === adId)!.serve_token!
     }
 
     beforeEach(async () => {
@@ -94,10 +102,16 @@ medusaIntegrationTestRunner({
 
       it("enforces the frequency cap for an anonymous viewer (Postgres counts)", async () => {
         const capped = await createAd(getContainer(), eventId, { frequency_cap: 2, frequency_window_hours: 1 })
-        expect(await serve({ session_token: "tok_anon" })).toEqual([capped.id])
+        const [served] = await serveAds({ session_token: "tok_anon" })
+        expect(served.id).toBe(capped.id)
         await api.post(
           "/store/ads/impressions",
-          { impressions: [impression(capped.id), impression(capped.id)] },
+          {
+            impressions: [
+              impression(capped.id, { serve_token: served.serve_token }),
+              impression(capped.id, { serve_token: served.serve_token }),
+            ],
+          },
           headers()
         )
         expect(await serve({ session_token: "tok_anon" })).toEqual([])
@@ -110,9 +124,10 @@ medusaIntegrationTestRunner({
       it("enforces the cap for a logged-in customer across devices", async () => {
         const capped = await createAd(getContainer(), eventId, { frequency_cap: 1 })
         const customer = await createCustomer(api, setup.publishableKey, "attendee@test.dev")
+        const serve_token = await serveToken(capped.id, "tok_phone", customer.token)
         await api.post(
           "/store/ads/impressions",
-          { impressions: [impression(capped.id, { session_token: "tok_phone" })] },
+          { impressions: [impression(capped.id, { session_token: "tok_phone", serve_token })] },
           headers({}, customer.token)
         )
         expect(await serve({ session_token: "tok_laptop" }, customer.token)).toEqual([])
@@ -149,12 +164,13 @@ medusaIntegrationTestRunner({
     describe("POST /store/ads/impressions", () => {
       it("answers a 202 receipt, stores valid impressions and feeds analytics", async () => {
         const ad = await createAd(getContainer(), eventId)
+        const serve_token = await serveToken(ad.id)
         const response = await api.post(
           "/store/ads/impressions",
           {
             impressions: [
-              impression(ad.id),
-              impression(ad.id, { viewable: true, session_id: "variant_session_1" }),
+              impression(ad.id, { serve_token }),
+              impression(ad.id, { viewable: true, session_id: "variant_session_1", serve_token }),
               impression("mad_missing"),
               impression(ad.id, { placement: "NOWHERE" }),
               impression(ad.id, { timestamp: "2001-01-01T00:00:00Z" }),
@@ -189,7 +205,7 @@ medusaIntegrationTestRunner({
 
       it("counts a duplicate id once and upgrades it when re-reported as viewable", async () => {
         const ad = await createAd(getContainer(), eventId)
-        const first = impression(ad.id)
+        const first = impression(ad.id, { serve_token: await serveToken(ad.id) })
         await api.post("/store/ads/impressions", { impressions: [first] }, headers())
         const retry = await api.post("/store/ads/impressions", { impressions: [first, first] }, headers())
         expect(retry.data).toMatchObject({ accepted: 0, duplicates: 2, upgraded: 0 })
@@ -244,72 +260,82 @@ medusaIntegrationTestRunner({
     })
 
     describe("POST|GET /store/ads/:id/click", () => {
-      it("POST answers the click URL and records the click once per click id", async () => {
+      it("POST with the ad's serve token records one billable click and answers the ad's stored URL", async () => {
         const ad = await createAd(getContainer(), eventId)
-        const body = { click_id: "click_00000001", session_token: "tok_anon", placement: "SIDEBAR" }
+        const body = { session_token: "tok_anon", placement: "SIDEBAR", serve_token: await serveToken(ad.id) }
         const first = await api.post(`/store/ads/${ad.id}/click`, body, headers())
         expect(first.status).toBe(200)
         expect(first.data).toEqual({ click_url: "https://sponsor.example.com/landing" })
+        // The same serve clicked again is a replay: stored, never billed.
         await api.post(`/store/ads/${ad.id}/click`, body, headers())
-        const clicks = await knex()("monetization_ad_click").select("*")
-        expect(clicks).toHaveLength(1)
-        expect(clicks[0]).toMatchObject({ click_id: "click_00000001", ivt_reason: null, viewer_key: "token:tok_anon" })
+        const clicks = await knex()("monetization_ad_click").select("*").orderBy("created_at")
+        expect(clicks.map((row: { ivt_reason: string | null }) => row.ivt_reason)).toEqual([null, "replayed"])
+        expect(clicks[0]).toMatchObject({ viewer_key: "token:tok_anon", placement: "SIDEBAR" })
         expect(await knex()("monetization_event").where({ type: "AD_CLICK" })).toHaveLength(1)
         const noBody = await api.post(`/store/ads/${ad.id}/click`, {}, headers())
         expect(noBody.data.click_url).toBe(ad.click_url)
       })
 
-      it("GET redirects with 302 and shares the click id with POST", async () => {
+      it("GET /store/ads/:id/click redirects with 302 to the ad's stored URL", async () => {
         const ad = await createAd(getContainer(), eventId)
-        const response = await api.get(`/store/ads/${ad.id}/click?click_id=click_00000002&session_token=tok_anon`, {
-          ...headers(),
-          maxRedirects: 0,
-          validateStatus: () => true,
-        })
+        const serve_token = await serveToken(ad.id)
+        const response = await api.get(
+          `/store/ads/${ad.id}/click?session_token=tok_anon&serve_token=${encodeURIComponent(serve_token)}`,
+          { ...headers(), maxRedirects: 0, validateStatus: () => true }
+        )
         expect(response.status).toBe(302)
         expect(response.headers.location).toBe("https://sponsor.example.com/landing")
-        await api.post(`/store/ads/${ad.id}/click`, { click_id: "click_00000002" }, headers())
-        expect(await knex()("monetization_ad_click").select("*")).toHaveLength(1)
+        expect(await knex()("monetization_ad_click").whereNull("ivt_reason")).toHaveLength(1)
       })
 
       it("stores prefetches, bots and too-fast clicks as invalid traffic", async () => {
         const ad = await createAd(getContainer(), eventId)
-        const prefetch = await api.get(`/store/ads/${ad.id}/click?click_id=click_prefetch1`, {
+        const prefetch = await api.get(`/store/ads/${ad.id}/click?session_token=tok_prefetch`, {
           headers: { ...headers().headers, purpose: "prefetch" },
           maxRedirects: 0,
           validateStatus: () => true,
         })
         expect(prefetch.status).toBe(302)
-        await api.post(`/store/ads/${ad.id}/click`, { click_id: "click_bot00001" }, headers({ "user-agent": "curl/8.4.0" }))
+        await api.post(
+          `/store/ads/${ad.id}/click`,
+          { session_token: "tok_bot", serve_token: await serveToken(ad.id, "tok_bot") },
+          headers({ "user-agent": "curl/8.4.0" })
+        )
         // The impression is moved to "just now" right before the click. The click must land within the
         // next 1.5 s; a machine too busy for that tries again with a new viewer.
-        let fastClickId = ""
+        let fastViewer = ""
         for (let attempt = 1; attempt <= 3; attempt++) {
           const token = `tok_fast${attempt}`
-          fastClickId = `click_fast000${attempt}`
-          await api.post("/store/ads/impressions", { impressions: [impression(ad.id, { session_token: token })] }, headers())
+          fastViewer = `token:${token}`
+          const serve_token = await serveToken(ad.id, token)
+          await api.post("/store/ads/impressions", { impressions: [impression(ad.id, { session_token: token, serve_token })] }, headers())
           const started = Date.now()
           await knex()("monetization_ad_impression")
-            .where({ viewer_key: `token:${token}` })
+            .where({ viewer_key: fastViewer })
             .update({ occurred_at: knex().raw("now() + interval '500 milliseconds'") })
-          await api.post(`/store/ads/${ad.id}/click`, { click_id: fastClickId, session_token: token }, headers())
+          await api.post(`/store/ads/${ad.id}/click`, { session_token: token, serve_token }, headers())
           if (Date.now() - started < 1_200) {
             break
           }
         }
         // A click long after the impression is valid.
-        await api.post("/store/ads/impressions", { impressions: [impression(ad.id, { session_token: "tok_slow" })] }, headers())
-        await api.post(`/store/ads/${ad.id}/click`, { click_id: "click_slow0001", session_token: "tok_slow" }, headers())
-        const clicks: { click_id: string; ivt_reason: string | null }[] = await knex()("monetization_ad_click").select(
-          "click_id",
+        const slowToken = await serveToken(ad.id, "tok_slow")
+        await api.post(
+          "/store/ads/impressions",
+          { impressions: [impression(ad.id, { session_token: "tok_slow", serve_token: slowToken })] },
+          headers()
+        )
+        await api.post(`/store/ads/${ad.id}/click`, { session_token: "tok_slow", serve_token: slowToken }, headers())
+        const clicks: { viewer_key: string; ivt_reason: string | null }[] = await knex()("monetization_ad_click").select(
+          "viewer_key",
           "ivt_reason"
         )
-        const reasons = Object.fromEntries(clicks.map((row) => [row.click_id, row.ivt_reason]))
+        const reasons = Object.fromEntries(clicks.map((row) => [row.viewer_key, row.ivt_reason]))
         expect(reasons).toMatchObject({
-          click_prefetch1: "prefetch",
-          click_bot00001: "bot_user_agent",
-          [fastClickId]: "click_too_fast",
-          click_slow0001: null,
+          "token:tok_prefetch": "prefetch",
+          "token:tok_bot": "bot_user_agent",
+          [fastViewer]: "click_too_fast",
+          "token:tok_slow": null,
         })
         // Only valid clicks become AD_CLICK events (a retried fast click that came too late is valid).
         const valid = clicks.filter((row) => row.ivt_reason === null)

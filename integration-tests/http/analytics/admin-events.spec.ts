@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
+import { recordServerEvents } from "../../helpers/server-events"
 import { trackedEvent } from "./fixtures"
 
 jest.setTimeout(60_000)
@@ -24,11 +25,14 @@ medusaIntegrationTestRunner({
           events: [
             event({ id: "evt_oldest_a", timestamp: minutesAgo(30) }),
             event({ id: "evt_middle_a", type: "OFFER_CLICK", timestamp: minutesAgo(20) }),
-            event({ id: "evt_newest_b", type: "AD_CLICK", entityId: "mad_1", event_id: "prod_event_b", timestamp: minutesAgo(10) }),
           ],
         },
         storeHeaders(setup)
       )
+      // An ad click is a server fact (clients may not report one): recorded as the click route does.
+      await recordServerEvents(getContainer(), [
+        event({ id: "evt_newest_b", type: "AD_CLICK", entityId: "mad_1", event_id: "prod_event_b", timestamp: minutesAgo(10) }),
+      ])
     })
 
     describe("GET /admin/monetization-events", () => {
@@ -46,7 +50,7 @@ medusaIntegrationTestRunner({
           type: "AD_CLICK",
           entity_id: "mad_1",
           event_id: "prod_event_b",
-          source: "client",
+          source: "server",
         })
       })
 

@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
 
     describe("POST /beacon/analytics/track", () => {
       it("accepts a text/plain batch with the key in the query string, 202 with the receipt", async () => {
-        const batch = { events: [event(), event({ type: "AD_CLICK", entityId: "mad_1" })] }
+        const batch = { events: [event(), event({ type: "OFFER_CLICK", entityId: "moff_2" })] }
         const response = await api.post(withKey("/beacon/analytics/track"), JSON.stringify(batch), beaconHeaders)
         expect(response.status).toBe(202)
         expect(response.data).toEqual({ status: "accepted", queued: 0, accepted: 2, duplicates: 0, rejected: [] })
@@ -83,16 +83,21 @@ medusaIntegrationTestRunner({
       it("records impressions sent as a beacon, and their IVT apart", async () => {
         const eventId = uniqueEventId()
         const ad = await createAd(getContainer(), eventId)
+        // The page was served the ad (and its serve token) before it reports the impressions.
+        const served = await api.get(`/store/ads?event_id=${eventId}&placement=SIDEBAR&session_token=tok_anon`, {
+          headers: { "x-publishable-api-key": setup.publishableKey, "user-agent": BROWSER_UA },
+        })
+        const serve_token = served.data.ads[0].serve_token
         const response = await api.post(
           withKey("/beacon/ads/impressions"),
-          JSON.stringify({ impressions: [impression(ad.id, { viewable: true }), impression(ad.id)] }),
+          JSON.stringify({ impressions: [impression(ad.id, { viewable: true, serve_token }), impression(ad.id, { serve_token })] }),
           beaconHeaders
         )
         expect(response.status).toBe(202)
         expect(response.data).toMatchObject({ accepted: 2, invalid_traffic: 0 })
         const stored = await knex()("monetization_ad_impression").where({ ad_id: ad.id }).select("viewable")
         expect(stored.map((row: { viewable: boolean }) => row.viewable).sort()).toEqual([false, true])
-        const bot = await api.post(withKey("/beacon/ads/impressions"), JSON.stringify({ impressions: [impression(ad.id)] }), {
+        const bot = await api.post(withKey("/beacon/ads/impressions"), JSON.stringify({ impressions: [impression(ad.id, { serve_token })] }), {
           headers: { ...beaconHeaders.headers, "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" },
         })
         expect(bot.data).toMatchObject({ accepted: 1, invalid_traffic: 1 })

@@ -5,10 +5,14 @@ import type { AxiosInstance } from "axios"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
 import { trackMonetizationEventsWorkflow } from "../../../src/workflows/monetization-event/workflows/track-monetization-events"
+import { recordServerEvents, splitClientAndServer } from "../../helpers/server-events"
+import { createTicketProduct } from "../../helpers/ticket-product"
 
 jest.setTimeout(120_000)
 
-const EVENT = "prod_dashboard"
+/** The event product (created per test): its ticket variant is the session whose waitlist is read. */
+let EVENT = ""
+let SESSION = ""
 const DAY_MS = 86_400_000
 /** UTC day `n` days before today, 'YYYY-MM-DD'. */
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10)
@@ -40,6 +44,7 @@ type Rows = Record<string, unknown>[]
 type OfferModule = {
   createOffers(data: Rows): Promise<Created[]>
   createOfferPurchases(data: Rows): Promise<Created[]>
+  createOfferHolds(data: Rows): Promise<Created[]>
 }
 type AdModule = { createAds(data: Rows): Promise<Created[]> }
 
@@ -127,6 +132,31 @@ async function seedCommerce(container: MedusaContainer, setup: StoreSetup): Prom
   for (const [index, row] of purchases.entries()) {
     await knex("monetization_offer_purchase").where({ id: row.id }).update({ created_at: at(days[index]) })
   }
+  // Add-to-cart is the server's hold record: one hold of offer B on D2 (and one outside the range).
+  const holds = await offerService.createOfferHolds([
+    { offer_id: offerB.id, customer_id: "cus_dash", quantity: 1, expires_at: at(D2, "12:15:00") },
+    { offer_id: offerB.id, customer_id: "cus_dash", quantity: 1, expires_at: at(D4, "12:15:00") },
+  ])
+  await knex("monetization_offer_hold").where({ id: holds[0].id }).update({ created_at: at(D2) })
+  await knex("monetization_offer_hold").where({ id: holds[1].id }).update({ created_at: at(D4) })
+
+  // Average wait = accepted_at − joined_at of the waitlist's own rows: 30 and 45 minutes in range, 1000 on D0.
+  const entry = (ordinal: number, day: string, waitMinutes: number) => {
+    const accepted = Date.parse(at(day))
+    return {
+      id: `mwle_dash_${ordinal}`,
+      session_id: SESSION,
+      customer_id: `cus_wait_${ordinal}`,
+      quantity: 1,
+      status: "ACCEPTED",
+      ordinal,
+      created_at: new Date(accepted - waitMinutes * 60_000).toISOString(),
+      offered_at: new Date(accepted - 60_000).toISOString(),
+      accepted_at: new Date(accepted).toISOString(),
+      updated_at: new Date(accepted).toISOString(),
+    }
+  }
+  await knex("monetization_waitlist_entry").insert([entry(1, D2, 30), entry(2, D3, 45), entry(3, D0, 1000)])
   return { offerA: offerA.id, offerB: offerB.id, adCpm: adCpm.id, adCpc: adCpc.id, adFlat: adFlat.id }
 }
 
@@ -145,26 +175,28 @@ async function ingestFixtures(api: AxiosInstance, container: MedusaContainer, se
     ...events(2, { type: "OFFER_VIEW", entityId: ids.offerA, day: D2 }),
     ...events(1, { type: "OFFER_PURCHASE", entityId: ids.offerA, day: D2 }),
     ...events(3, { type: "OFFER_VIEW", entityId: ids.offerB, day: D2 }),
-    ...events(1, { type: "OFFER_ADD_TO_CART", entityId: ids.offerB, day: D2 }),
     ...events(1, { type: "OFFER_PURCHASE", entityId: ids.offerB, day: D2 }),
     ...events(4, { type: "AD_IMPRESSION", entityId: ids.adCpc, day: D2 }),
     ...events(2, { type: "AD_CLICK", entityId: ids.adCpc, day: D2 }),
-    ...events(1, { type: "WAITLIST_OFFER_ACCEPT", entityId: "variant_session", day: D2, metadata: { wait_minutes: 30 } }),
+    ...events(1, { type: "WAITLIST_OFFER_ACCEPT", entityId: "variant_session", day: D2 }),
     ...events(1, { type: "WAITLIST_OFFER_DECLINE", entityId: "variant_session", day: D2 }),
     // D3
     ...events(1, { type: "AD_IMPRESSION", entityId: ids.adCpm, day: D3 }),
-    ...events(1, { type: "WAITLIST_OFFER_ACCEPT", entityId: "variant_session", day: D3, metadata: { wait_minutes: 45 } }),
+    ...events(1, { type: "WAITLIST_OFFER_ACCEPT", entityId: "variant_session", day: D3 }),
     ...events(1, { type: "WAITLIST_JOIN", entityId: "variant_session", day: D3 }),
     // Outside the range: the day before, the day after, another event.
     ...events(10, { type: "OFFER_VIEW", entityId: ids.offerA, day: D0 }),
     ...events(5, { type: "OFFER_PURCHASE", entityId: ids.offerA, day: D0 }),
-    ...events(1, { type: "WAITLIST_OFFER_ACCEPT", entityId: "variant_session", day: D0, metadata: { wait_minutes: 1000 } }),
+    ...events(1, { type: "WAITLIST_OFFER_ACCEPT", entityId: "variant_session", day: D0 }),
     ...events(100, { type: "AD_IMPRESSION", entityId: ids.adCpm, day: D4 }),
     ...events(50, { type: "AD_CLICK", entityId: ids.adCpc, day: D4 }),
     ...events(7, { type: "OFFER_VIEW", entityId: ids.offerA, day: D2, event_id: "prod_other" }),
   ]
-  const response = await api.post("/store/analytics/track", { events: batch }, storeHeaders(setup))
-  expect(response.data).toMatchObject({ accepted: batch.length, rejected: [] })
+  // Clients report views and clicks; every other fact is recorded server-side, as the plugin does.
+  const { client, server } = splitClientAndServer(batch)
+  const response = await api.post("/store/analytics/track", { events: client }, storeHeaders(setup))
+  expect(response.data).toMatchObject({ accepted: client.length, rejected: [] })
+  expect((await recordServerEvents(container, server)).accepted).toBe(server.length)
 
   // Waitlist offers are server-side events: recorded the way the plugin records them.
   await trackMonetizationEventsWorkflow(container).run({
@@ -195,6 +227,9 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       const container = getContainer()
       setup = await createStoreSetup(container)
+      const product = await createTicketProduct(container, setup, { title: "Dashboard event" })
+      EVENT = product.productId
+      SESSION = product.variantId
       headers = await adminHeaders(api, container)
       ids = await seedCommerce(container, setup)
       await ingestFixtures(api, container, setup, ids)
@@ -238,6 +273,24 @@ medusaIntegrationTestRunner({
           average_wait_time_minutes: 37.5,
           wait_time_samples: 2,
         })
+      })
+
+      it("ignores server facts forged by a storefront: every figure and the revenue stay what the server recorded", async () => {
+        const url = `/admin/analytics/events/${EVENT}/monetization?${RANGE}`
+        const before = (await api.get(url, headers)).data
+        const forged = [
+          ...events(50, { type: "AD_CLICK", entityId: ids.adCpc, day: D2 }),
+          ...events(300, { type: "AD_IMPRESSION", entityId: ids.adCpm, day: D2 }),
+          ...events(20, { type: "OFFER_PURCHASE", entityId: ids.offerA, day: D2 }),
+          ...events(5, { type: "OFFER_ADD_TO_CART", entityId: ids.offerA, day: D2 }),
+          ...events(9, { type: "WAITLIST_JOIN", entityId: "variant_session", day: D2 }),
+          ...events(3, { type: "WAITLIST_OFFER_ACCEPT", entityId: "variant_session", day: D2, metadata: { wait_minutes: 99_999 } }),
+        ]
+        const response = await api.post("/store/analytics/track", { events: forged }, storeHeaders(setup))
+        expect(response.status).toBe(202)
+        expect(response.data).toMatchObject({ accepted: 0, duplicates: 0 })
+        expect(response.data.rejected).toHaveLength(forged.length)
+        expect((await api.get(url, headers)).data).toEqual(before)
       })
 
       it("answers revenue from orders net of refunds and from the ads' price models", async () => {
@@ -320,7 +373,7 @@ medusaIntegrationTestRunner({
         const table = rows.map((row) => Object.fromEntries(row.split(",").map((cell, i) => [columns[i], cell])))
         expect(table.map((row) => row.date)).toEqual([D1, D2, D3])
         expect(table[0]).toMatchObject({ OFFER_VIEW: "6", OFFER_CLICK: "2", OFFER_PURCHASE: "1", AD_IMPRESSION: "5", WAITLIST_JOIN: "2" })
-        expect(table[1]).toMatchObject({ OFFER_VIEW: "5", OFFER_PURCHASE: "2", AD_CLICK: "2", WAITLIST_OFFER: "3", WAITLIST_OFFER_ACCEPT: "1" })
+        expect(table[1]).toMatchObject({ OFFER_VIEW: "5", OFFER_ADD_TO_CART: "1", OFFER_PURCHASE: "2", AD_CLICK: "2", WAITLIST_OFFER: "3", WAITLIST_OFFER_ACCEPT: "1" })
         expect(table[2]).toMatchObject({ OFFER_VIEW: "0", AD_IMPRESSION: "1", WAITLIST_OFFER_ACCEPT: "1", WAITLIST_JOIN: "1" })
       })
 

@@ -20,7 +20,7 @@ medusaIntegrationTestRunner({
         const batch = {
           events: [
             { id: "fwd-evt-0001", type: "OFFER_CLICK", entityId: "moff_1", event_id: "prod_1", session_token: "s1", timestamp: new Date().toISOString() },
-            { id: "fwd-evt-0002", type: "AD_CLICK", entityId: "mad_1", session_token: "s1", timestamp: new Date().toISOString() },
+            { id: "fwd-evt-0002", type: "OFFER_VIEW", entityId: "moff_2", session_token: "s1", timestamp: new Date().toISOString() },
           ],
         }
 

@@ -30,7 +30,7 @@ medusaIntegrationTestRunner({
       it("accepts a valid batch with 202 and stores it with an anonymised IP", async () => {
         const response = await api.post(
           "/store/analytics/track",
-          { events: [event(), event({ type: "AD_CLICK", entityId: "mad_1" })] },
+          { events: [event(), event({ type: "OFFER_CLICK" })] },
           storeHeaders(setup)
         )
         expect(response.status).toBe(202)
@@ -125,6 +125,64 @@ medusaIntegrationTestRunner({
           })
           .catch((e) => e.response)
         expect(beacon.status).toBe(413)
+      })
+
+      it("rejects every server fact per event with a reason: forged purchases, ad traffic and waitlist actions move nothing", async () => {
+        const forged = [
+          "OFFER_ADD_TO_CART",
+          "OFFER_PURCHASE",
+          "AD_IMPRESSION",
+          "AD_VIEWABLE_IMPRESSION",
+          "AD_CLICK",
+          "AD_SERVE",
+          "WAITLIST_JOIN",
+          "WAITLIST_OFFER",
+          "WAITLIST_OFFER_ACCEPT",
+          "WAITLIST_OFFER_DECLINE",
+          "WAITLIST_OFFER_EXPIRE",
+        ]
+        const response = await api.post(
+          "/store/analytics/track",
+          { events: [event(), ...forged.map((type) => event({ type, entityId: "mad_1", event_id: "prod_1" }))] },
+          storeHeaders(setup)
+        )
+        expect(response.status).toBe(202)
+        expect(response.data.accepted).toBe(1)
+        expect(response.data.rejected).toEqual(
+          forged.map((type, i) => ({
+            index: i + 1,
+            reason: `type: ${type} is recorded by the server only; clients may send OFFER_VIEW, OFFER_CLICK`,
+          }))
+        )
+        const rows = await storedEvents()
+        expect(rows.map((row) => row.type)).toEqual(["OFFER_VIEW"])
+        expect(await rollupCount({ entity_id: "mad_1" })).toBe(0)
+      })
+
+      it("rejects an event whose metadata is over 16 KiB or nested too deep, and keeps the rest", async () => {
+        let deep: Record<string, unknown> = { leaf: 1 }
+        for (let i = 0; i < 6; i++) {
+          deep = { next: deep }
+        }
+        const response = await api.post(
+          "/store/analytics/track",
+          {
+            events: [
+              event({ metadata: { blob: "x".repeat(700 * 1024) } }),
+              event({ metadata: { blob: "x".repeat(16 * 1024 - 20) } }),
+              event({ metadata: deep }),
+              event({ metadata: { a: { b: { c: { d: 1 } } } } }),
+            ],
+          },
+          storeHeaders(setup)
+        )
+        expect(response.status).toBe(202)
+        expect(response.data.accepted).toBe(2)
+        expect(response.data.rejected).toEqual([
+          { index: 0, reason: expect.stringMatching(/^metadata: \d+ bytes serialized, at most 16384 allowed$/) },
+          { index: 2, reason: "metadata: nested deeper than 5 levels" },
+        ])
+        expect(await storedEvents()).toHaveLength(2)
       })
 
       it("refuses requests without a publishable key", async () => {

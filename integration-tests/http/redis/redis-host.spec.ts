@@ -40,7 +40,7 @@ withRedis((redisUrl) => {
           const setup = await createStoreSetup(container)
           const response = await api.post(
             "/store/analytics/track",
-            { events: [{ type: "AD_CLICK", entityId: "mad_1", timestamp: new Date().toISOString() }] },
+            { events: [{ type: "OFFER_CLICK", entityId: "moff_1", timestamp: new Date().toISOString() }] },
             storeHeaders(setup)
           )
           expect(response.status).toBe(202)

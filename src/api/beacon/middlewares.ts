@@ -2,6 +2,7 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { publishableKeyFromQuery } from "../../lib/ingestion/publishable-key-from-query"
 import { TRACK_BODY_LIMIT_BYTES, trackBatchMiddlewares } from "../store/analytics/middlewares"
 import { AD_IMPRESSIONS_BODY_LIMIT_BYTES, impressionBatchMiddlewares } from "../store/ads/middlewares"
+import { AB_TRACK_BODY_LIMIT_BYTES, abTrackBatchMiddlewares } from "../store/ab-tests/middlewares"
 
 /**
  * `sendBeacon` twins of the store's batch routes: same handlers and validation, the
@@ -19,5 +20,11 @@ export const beaconMiddlewares: MiddlewareRoute[] = [
     matcher: "/beacon/ads/impressions",
     bodyParser: { sizeLimit: AD_IMPRESSIONS_BODY_LIMIT_BYTES },
     middlewares: [publishableKeyFromQuery, ...impressionBatchMiddlewares],
+  },
+  {
+    method: ["POST"],
+    matcher: "/beacon/ab-tests/track",
+    bodyParser: { sizeLimit: AB_TRACK_BODY_LIMIT_BYTES },
+    middlewares: [publishableKeyFromQuery, ...abTrackBatchMiddlewares],
   },
 ]

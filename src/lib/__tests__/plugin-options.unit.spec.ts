@@ -6,6 +6,18 @@ describe("parsePluginOptions", () => {
     expect(options.offerHoldMinutes).toBe(15)
     expect(options.waitlistOfferMinutes).toBe(15)
     expect(options.ingestion.maxBatchSize).toBe(500)
+    expect(options.ingestion.maxMetadataBytes).toBe(16_384)
+    expect(options.ads).toEqual({
+      signedUrlTtlMinutes: 60,
+      duplicateClickWindowMinutes: 30,
+      maxClicksPerIpPrefixPerHour: 50,
+      maxImpressionsPerIpPrefixPerHour: 1000,
+    })
+    expect(options.abTests).toEqual({ maxGoalValue: 100_000 })
+  })
+
+  it("refuses a click secret too short to sign with", () => {
+    expect(() => parsePluginOptions({ ads: { clickSecret: "short" } })).toThrow(/`ads.clickSecret`/)
   })
 
   it("names the bad option in the error", () => {

@@ -4,12 +4,16 @@ export type RejectedItem = { index: number; reason: string }
 
 export type TimeWindow = { maxFutureMs: number; maxPastMs: number; now: Date }
 
-/** Validates each item on its own so one bad event never sinks the rest of the batch. */
+/**
+ * Validates each item on its own so one bad event never sinks the rest of the batch;
+ * `check` adds a rule of the caller's (e.g. size limits from the options).
+ */
 export function validateBatch<T>(
   items: unknown[],
   schema: z.ZodType<T>,
   timestampOf?: (item: T) => Date | undefined,
-  window?: TimeWindow
+  window?: TimeWindow,
+  check?: (item: T) => string | null
 ): { valid: { index: number; value: T }[]; rejected: RejectedItem[] } {
   const valid: { index: number; value: T }[] = []
   const rejected: RejectedItem[] = []
@@ -20,9 +24,9 @@ export function validateBatch<T>(
       return
     }
     const timestamp = timestampOf?.(parsed.data)
-    const timeProblem = timestamp && window ? checkTimestamp(timestamp, window) : null
-    if (timeProblem) {
-      rejected.push({ index, reason: timeProblem })
+    const problem = (timestamp && window ? checkTimestamp(timestamp, window) : null) ?? check?.(parsed.data) ?? null
+    if (problem) {
+      rejected.push({ index, reason: problem })
       return
     }
     valid.push({ index, value: parsed.data })

@@ -6,7 +6,7 @@ import AbEvent from "./models/ab-event"
 import AbExperiment from "./models/ab-experiment"
 import AbSession from "./models/ab-session"
 import { buildAbTestResults, AbTestResults } from "./results"
-import { AB_VARIANT_AGGREGATES_SQL, INGEST_AB_EVENTS_SQL, REMOVE_AB_EVENTS_SQL } from "./sql"
+import { AB_VARIANT_AGGREGATES_SQL, EXPOSED_SESSIONS_SQL, INGEST_AB_EVENTS_SQL, REMOVE_AB_EVENTS_SQL } from "./sql"
 import { AbEventInput, AbExperimentDTO, AbIngestResult, AbVariantAggregate } from "./types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 
@@ -38,6 +38,25 @@ class AbTestModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `A/B test ${testId} was not found`)
     }
     return experiment as unknown as AbExperimentDTO
+  }
+
+  /**
+   * Which of the given (test, session) pairs the server has an exposure for: a stored
+   * `variant_view`, kept in the session rollup. Answers `test_id + "\n" + session_token` keys.
+   */
+  @InjectManager()
+  async listExposedSessions(
+    pairs: { test_id: string; session_token: string }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Set<string>> {
+    if (!pairs.length) {
+      return new Set()
+    }
+    const rows: { test_id: string; session_token: string }[] = await sharedContext.manager!.execute(
+      EXPOSED_SESSIONS_SQL,
+      [JSON.stringify(pairs)]
+    )
+    return new Set(rows.map((row) => `${row.test_id}\n${row.session_token}`))
   }
 
   /** Stores a batch in one statement; events whose dedup key is already stored for the test count as duplicates. */

@@ -104,3 +104,11 @@ FROM monetization_ab_session
 WHERE test_id = ? AND variant_id IS NOT NULL AND deleted_at IS NULL
 GROUP BY variant_id
 `
+
+/** Sessions of the given (test_id, session_token) pairs whose view the server stored. Binding: JSON pairs. */
+export const EXPOSED_SESSIONS_SQL = `
+SELECT s.test_id, s.session_token
+FROM jsonb_to_recordset(?::jsonb) AS p(test_id text, session_token text)
+JOIN monetization_ab_session s ON s.test_id = p.test_id AND s.session_token = p.session_token
+WHERE s.variant_id IS NOT NULL AND s.deleted_at IS NULL
+`

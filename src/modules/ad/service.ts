@@ -1,11 +1,18 @@
 import { Context, Logger } from "@medusajs/framework/types"
-import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type Redis from "ioredis"
 import Ad from "./models/ad"
 import AdClick from "./models/ad-click"
 import AdImpression from "./models/ad-impression"
 import {
+  AD_CLICK_RULE_FACTS_SQL,
   AD_DELIVERY_COUNTS_SQL,
   AD_IVT_REASON_COUNTS_SQL,
   CAP_COUNTS_SQL,
@@ -13,6 +20,7 @@ import {
   INGEST_AD_IMPRESSIONS_SQL,
   INSERT_AD_CLICK_SQL,
   LAST_IMPRESSION_SQL,
+  LOCK_KEYS_SQL,
   REDIS_INCR_WITH_TTL,
   REMOVE_AD_IMPRESSIONS_SQL,
 } from "./sql"
@@ -28,6 +36,7 @@ import {
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { isAdEligible } from "./lib/eligibility"
 import { Rng, weightedPickWithoutReplacement } from "./lib/pick"
+import { deriveAdSigningKey, ServeCheck, signServe, verifyServe } from "./lib/signing"
 
 /** How long the eligible ads of one event and placement are served from memory. */
 export const ELIGIBLE_CACHE_TTL_MS = 10_000
@@ -48,6 +57,26 @@ type IvtReasonRow = { kind: keyof AdIvtReasonCounts; ad_id: string; ivt_reason: 
 
 const HOUR_MS = 3_600_000
 
+/** Start of the clock hour `now` is in: the per-IP-prefix caps count per clock hour. */
+export const hourStart = (now: Date) => new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS)
+
+/** The secret Medusa signs tokens with; outside production a missing JWT_SECRET is Medusa's "supersecret" too. */
+function jwtSecretOf(container: Record<string, unknown>): string {
+  try {
+    const config = container.configModule as { projectConfig?: { http?: { jwtSecret?: string } } } | undefined
+    return config?.projectConfig?.http?.jwtSecret || process.env.JWT_SECRET || "supersecret"
+  } catch {
+    return process.env.JWT_SECRET || "supersecret"
+  }
+}
+
+/** A click to record, with the rules only the ad's click lock can apply. */
+export type CheckedClickInput = AdClickInput & {
+  /** The serve nonce of a validly signed click; a second click with it is `replayed`. */
+  nonce: string | null
+}
+export type RecordedClick = { id: string | null; click_id: string; ivt_reason: AdIvtReason | null }
+
 /**
  * Fixed windows aligned on the epoch: the key names the window it counts, and
  * the TTL ends it, so an expired window costs nothing.
@@ -67,11 +96,30 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   /** Bumped on every invalidation: a read that raced one is not cached. */
   protected cacheGeneration_ = 0
 
+  protected readonly signingKey_: Buffer
+
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
     this.logger_ = container.logger as Logger | undefined
+    this.signingKey_ = deriveAdSigningKey(this.options_.ads.clickSecret, jwtSecretOf(container))
+  }
+
+  /** A serve token for an ad answered to a viewer: what makes its impressions and click billable. */
+  async signServeToken(adId: string, viewerKey: string, now = new Date()): Promise<{ token: string; expires_at: Date }> {
+    const expiresAt = new Date(now.getTime() + this.options_.ads.signedUrlTtlMinutes * 60_000)
+    return { token: signServe(this.signingKey_, adId, viewerKey, expiresAt), expires_at: expiresAt }
+  }
+
+  /** Whether a serve token was issued by this app for this ad and viewer, and is still valid. */
+  async checkServeToken(
+    adId: string,
+    viewerKey: string | null,
+    token: string | null | undefined,
+    now = new Date()
+  ): Promise<ServeCheck> {
+    return verifyServe(this.signingKey_, adId, viewerKey, token, now)
   }
 
   __hooks = {
@@ -237,7 +285,11 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     await pipeline.exec()
   }
 
-  /** Stores a batch of impressions in one statement (see INGEST_AD_IMPRESSIONS_SQL). */
+  /**
+   * Stores a batch of impressions in one statement (see INGEST_AD_IMPRESSIONS_SQL), with the
+   * per-IP-prefix hourly cap applied under locks on each (ad, IP prefix) so concurrent batches
+   * cannot both slip under it.
+   */
   @InjectManager()
   async ingestImpressions(
     impressions: AdImpressionInput[],
@@ -246,13 +298,30 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     if (!impressions.length) {
       return { accepted: 0, duplicates: 0, upgraded: 0, ivt: 0, rows: [] }
     }
+    return this.ingestImpressions_(impressions, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async ingestImpressions_(
+    impressions: AdImpressionInput[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AdImpressionIngestResult> {
+    const manager = sharedContext.transactionManager!
     const input = impressions.map((impression) => ({
       ...impression,
       id: generateEntityId(undefined, "madi"),
       occurred_at: new Date(impression.occurred_at).toISOString(),
     }))
-    const rows: AdImpressionRow[] = await sharedContext.manager!.execute(INGEST_AD_IMPRESSIONS_SQL, [
+    const lockKeys = [
+      ...new Set(input.filter((row) => !row.ivt_reason).map((row) => `monetization_ad_ip:${row.ad_id}:${row.ip_prefix ?? ""}`)),
+    ].sort()
+    if (lockKeys.length) {
+      await manager.execute(LOCK_KEYS_SQL, [JSON.stringify(lockKeys)])
+    }
+    const rows: AdImpressionRow[] = await manager.execute(INGEST_AD_IMPRESSIONS_SQL, [
       JSON.stringify(input),
+      hourStart(new Date()).toISOString(),
+      this.options_.ads.maxImpressionsPerIpPrefixPerHour,
     ])
     const inserted = rows.filter((row) => row.inserted)
     return {
@@ -278,27 +347,68 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     }
   }
 
-  /** Records a click once per click id; `id` is null when that click id was already recorded. */
+  /**
+   * Records a click under the ad's click lock, applying the rules that depend on stored clicks:
+   * a signed URL used again is `replayed` (stored under a fresh click id), a viewer's second valid
+   * click within the duplicate window is `duplicate_click`, and valid clicks of one IP prefix past
+   * the hourly cap are `ip_rate_limited`. Rules apply only to a click not already invalid.
+   */
   @InjectManager()
-  async recordClick(
-    click: AdClickInput,
+  async recordCheckedClick(
+    click: CheckedClickInput,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ id: string | null }> {
-    const rows: { id: string }[] = await sharedContext.manager!.execute(INSERT_AD_CLICK_SQL, [
+  ): Promise<RecordedClick> {
+    return this.recordCheckedClick_(click, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordCheckedClick_(
+    click: CheckedClickInput,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<RecordedClick> {
+    const manager = sharedContext.transactionManager!
+    const now = new Date(click.occurred_at)
+    await manager.execute(LOCK_KEYS_SQL, [JSON.stringify([`monetization_ad_click:${click.ad_id}`])])
+    const duplicateSince = new Date(now.getTime() - this.options_.ads.duplicateClickWindowMinutes * 60_000)
+    const [facts]: { replayed: boolean; duplicate: boolean; ip_clicks: number }[] = await manager.execute(
+      AD_CLICK_RULE_FACTS_SQL,
+      [
+        click.click_id,
+        click.ad_id,
+        click.viewer_key ?? "",
+        duplicateSince.toISOString(),
+        click.ad_id,
+        click.ip_prefix,
+        hourStart(now).toISOString(),
+      ]
+    )
+    let reason = click.ivt_reason
+    let clickId = click.click_id
+    if (click.nonce && facts.replayed) {
+      reason = reason ?? "replayed"
+      clickId = `replay:${generateEntityId(undefined, "madc")}`
+    }
+    if (!reason && click.viewer_key && facts.duplicate) {
+      reason = "duplicate_click"
+    }
+    if (!reason && Number(facts.ip_clicks) >= this.options_.ads.maxClicksPerIpPrefixPerHour) {
+      reason = "ip_rate_limited"
+    }
+    const rows: { id: string }[] = await manager.execute(INSERT_AD_CLICK_SQL, [
       generateEntityId(undefined, "madc"),
-      click.click_id,
+      clickId,
       click.ad_id,
       click.event_id,
       click.placement,
       click.viewer_key,
       click.session_token,
       click.customer_id,
-      click.ivt_reason,
+      reason,
       click.user_agent,
       click.ip_prefix,
-      new Date(click.occurred_at).toISOString(),
+      now.toISOString(),
     ])
-    return { id: rows[0]?.id ?? null }
+    return { id: rows[0]?.id ?? null, click_id: clickId, ivt_reason: reason }
   }
 
   @InjectManager()

@@ -11,18 +11,61 @@ WITH input AS (
     session_token text, session_id text, customer_id text, viewable boolean, ivt_reason text,
     user_agent text, ip_prefix text, occurred_at timestamptz)
   ORDER BY client_id, viewable DESC
+), fresh AS (
+  -- New valid impressions, numbered per ad and IP prefix: the n-th one is billable only under the cap.
+  SELECT client_id, ad_id, ip_prefix,
+    row_number() OVER (PARTITION BY ad_id, ip_prefix ORDER BY occurred_at, client_id) AS n
+  FROM input
+  WHERE ivt_reason IS NULL AND NOT EXISTS (
+    SELECT 1 FROM monetization_ad_impression s WHERE s.client_id = input.client_id AND s.deleted_at IS NULL)
+), used AS (
+  SELECT k.ad_id, k.ip_prefix, count(s.id) AS used
+  FROM (SELECT DISTINCT ad_id, ip_prefix FROM fresh) k
+  LEFT JOIN monetization_ad_impression s ON s.ad_id = k.ad_id AND s.ip_prefix IS NOT DISTINCT FROM k.ip_prefix
+    AND s.ivt_reason IS NULL AND s.created_at >= ?::timestamptz AND s.deleted_at IS NULL
+  GROUP BY k.ad_id, k.ip_prefix
+), checked AS (
+  SELECT input.*, CASE WHEN input.ivt_reason IS NULL AND fresh.n + coalesce(used.used, 0) > ?::int
+    THEN 'ip_rate_limited' ELSE input.ivt_reason END AS final_ivt_reason
+  FROM input
+  LEFT JOIN fresh ON fresh.client_id = input.client_id
+  LEFT JOIN used ON used.ad_id = input.ad_id AND used.ip_prefix IS NOT DISTINCT FROM input.ip_prefix
 )
 INSERT INTO monetization_ad_impression AS i (id, client_id, ad_id, event_id, placement, viewer_key,
   session_token, session_id, customer_id, viewable, viewable_at, ivt_reason, user_agent, ip_prefix,
   occurred_at, created_at, updated_at)
 SELECT id, client_id, ad_id, event_id, placement, viewer_key, session_token, session_id, customer_id,
-  viewable, CASE WHEN viewable THEN now() END, ivt_reason, user_agent, ip_prefix, occurred_at, now(), now()
-FROM input
+  viewable, CASE WHEN viewable THEN now() END, final_ivt_reason, user_agent, ip_prefix, occurred_at, now(), now()
+FROM checked
 ON CONFLICT (client_id) WHERE deleted_at IS NULL
 DO UPDATE SET viewable = true, viewable_at = now(), updated_at = now()
   WHERE i.viewable = false AND excluded.viewable = true AND i.ad_id = excluded.ad_id
 RETURNING id, client_id, ad_id, event_id, viewer_key, session_token, customer_id, viewable, ivt_reason,
   occurred_at, (xmax = 0) AS inserted
+`
+
+/**
+ * Transaction-scoped advisory locks on the given keys, taken in the given (sorted) order so two
+ * batches never wait on each other in a cycle. Binding: a JSON array of keys.
+ */
+export const LOCK_KEYS_SQL = `
+SELECT pg_advisory_xact_lock(hashtextextended(key, 0))
+FROM (SELECT key FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS k(key, position) ORDER BY position) ordered
+`
+
+/**
+ * What the click rules need, read under the ad's click lock: whether this serve nonce was
+ * already clicked (a replay), whether the viewer has a valid click of the ad since the duplicate
+ * window began, and how many valid clicks the IP prefix made on the ad this clock hour.
+ * Bindings: click_id, ad_id, viewer_key, duplicate window start, ad_id, ip_prefix, hour start.
+ */
+export const AD_CLICK_RULE_FACTS_SQL = `
+SELECT
+  EXISTS (SELECT 1 FROM monetization_ad_click WHERE click_id = ? AND deleted_at IS NULL) AS replayed,
+  EXISTS (SELECT 1 FROM monetization_ad_click WHERE ad_id = ? AND viewer_key = ? AND ivt_reason IS NULL
+    AND occurred_at >= ?::timestamptz AND deleted_at IS NULL) AS duplicate,
+  (SELECT count(*) FROM monetization_ad_click WHERE ad_id = ? AND ip_prefix IS NOT DISTINCT FROM ?
+    AND ivt_reason IS NULL AND occurred_at >= ?::timestamptz AND deleted_at IS NULL)::int AS ip_clicks
 `
 
 /** Compensation: removes impressions a failed workflow inserted. */

@@ -15,8 +15,23 @@ export type AdPlacement = (typeof AD_PLACEMENTS)[number]
 export const AD_PRICING_MODELS = ["FLAT", "CPM", "CPC"] as const
 export type AdPricingModel = (typeof AD_PRICING_MODELS)[number]
 
-/** Why a hit was classified as invalid traffic; stored, reported apart, never dropped. */
-export const AD_IVT_REASONS = ["bot_user_agent", "prefetch", "click_too_fast"] as const
+/**
+ * Why a hit was classified as invalid traffic; stored, reported apart, never billed, never dropped.
+ * `unsigned`, `bad_signature`, `expired`: no serve of this ad to this viewer backs the hit;
+ * `replayed`: a signed click URL used again; `duplicate_click`: the viewer already clicked the ad
+ * within `ads.duplicateClickWindowMinutes`; `ip_rate_limited`: over the hourly cap of its IP prefix.
+ */
+export const AD_IVT_REASONS = [
+  "bot_user_agent",
+  "prefetch",
+  "click_too_fast",
+  "unsigned",
+  "bad_signature",
+  "expired",
+  "replayed",
+  "duplicate_click",
+  "ip_rate_limited",
+] as const
 export type AdIvtReason = (typeof AD_IVT_REASONS)[number]
 
 export type AdDTO = {
@@ -118,6 +133,8 @@ export type AdDeliveryStats = {
 export type AdImpressionReport = {
   id?: string
   ad_id: string
+  /** The `serve_token` `GET /store/ads` answered with the ad; without a valid one the impression is not billed. */
+  serve_token?: string
   placement: string
   session_token?: string
   session_id?: string

@@ -27,22 +27,3 @@ WHERE event_id = ? AND day >= ? AND day <= ? AND deleted_at IS NULL
 GROUP BY day, type, entity_id
 ORDER BY day, type, entity_id
 `
-
-/**
- * Wait times live in event metadata, which the rollup does not keep: this one read
- * touches raw events, through the partial index of accepted waitlist offers, newest
- * first and at most `?` of them (the metadata test stays out of WHERE so the planner
- * trusts the index order), so its cost stays bounded however busy the event is.
- */
-export const AVERAGE_WAIT_MINUTES_SQL = `
-SELECT avg(wait)::float8 AS average, count(wait)::bigint AS samples
-FROM (
-  SELECT CASE WHEN jsonb_typeof(metadata->'wait_minutes') = 'number'
-    THEN (metadata->>'wait_minutes')::numeric END AS wait
-  FROM monetization_event
-  WHERE event_id = ? AND occurred_at >= ? AND occurred_at < ?
-    AND type = 'WAITLIST_OFFER_ACCEPT' AND deleted_at IS NULL
-  ORDER BY occurred_at DESC
-  LIMIT ?
-) recent
-`

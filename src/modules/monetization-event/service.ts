@@ -11,12 +11,11 @@ import { INGEST_EVENTS_SQL, REMOVE_EVENTS_SQL } from "./sql"
 import { generateEntityIds } from "../../lib/entity-ids"
 import { IngestResult, MonetizationEventInput, MonetizationEventType } from "./types"
 import {
-  AVERAGE_WAIT_MINUTES_SQL,
   COUNTS_BY_DAY_AND_ENTITY_SQL,
   COUNTS_BY_DAY_SQL,
   COUNTS_BY_ENTITY_SQL,
 } from "./analytics-sql"
-import { DayCount, DayEntityCount, DayRange, EntityCount, MAX_WAIT_SAMPLES, WaitTimeAverage } from "./analytics-types"
+import { DayCount, DayEntityCount, DayRange, EntityCount } from "./analytics-types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 
 class MonetizationEventModuleService extends MedusaService({
@@ -115,26 +114,6 @@ class MonetizationEventModuleService extends MedusaService({
         JSON.stringify(entityIds),
       ])
     return rows.map((row) => ({ day: row.day, type: row.type, entity_id: row.entity_id, count: Number(row.count) }))
-  }
-
-  /**
-   * Mean `metadata.wait_minutes` of the range's accepted waitlist offers (the newest
-   * `maxSamples` of them); null without samples.
-   */
-  @InjectManager()
-  async averageWaitlistWaitMinutes(
-    range: DayRange,
-    maxSamples = MAX_WAIT_SAMPLES,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<WaitTimeAverage> {
-    const from = new Date(`${range.date_from}T00:00:00.000Z`)
-    const to = new Date(new Date(`${range.date_to}T00:00:00.000Z`).getTime() + 86_400_000)
-    const [row]: { average: number | null; samples: string | number }[] = await sharedContext.manager!.execute(
-      AVERAGE_WAIT_MINUTES_SQL,
-      [range.event_id, from.toISOString(), to.toISOString(), maxSamples]
-    )
-    const samples = Number(row?.samples ?? 0)
-    return { average_minutes: samples ? Number(row!.average) : null, samples }
   }
 }
 

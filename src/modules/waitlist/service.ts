@@ -562,6 +562,34 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
   }
 
   /**
+   * Mean wait (accepted_at − joined_at, i.e. the entry's created_at) in minutes of the given
+   * sessions' entries accepted in [from, to), over the newest `maxSamples` of them; null without any.
+   * Read from the waitlist's own rows: no client report can move it.
+   */
+  @InjectManager()
+  async averageWaitMinutes(
+    input: { session_ids: string[]; from: Date; to: Date; max_samples: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ average_minutes: number | null; samples: number }> {
+    if (!input.session_ids.length) {
+      return { average_minutes: null, samples: 0 }
+    }
+    const [row]: Row[] = await sharedContext.manager!.execute(
+      `SELECT avg(wait)::float8 AS average, count(*)::int AS samples FROM (
+         SELECT extract(epoch FROM (accepted_at - created_at)) / 60 AS wait
+         FROM monetization_waitlist_entry
+         WHERE session_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND accepted_at IS NOT NULL
+           AND accepted_at >= ? AND accepted_at < ? AND deleted_at IS NULL
+         ORDER BY accepted_at DESC
+         LIMIT ?
+       ) recent`,
+      [JSON.stringify(input.session_ids), input.from.toISOString(), input.to.toISOString(), input.max_samples]
+    )
+    const samples = Number(row?.samples ?? 0)
+    return { average_minutes: samples ? Number(row.average) : null, samples }
+  }
+
+  /**
    * Minutes of waiting per place in line: the observed mean join→offer time per seat,
    * inflated by the share of offers that lapse or are declined; the offer window before data exists.
    */

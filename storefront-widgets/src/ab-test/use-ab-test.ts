@@ -1,37 +1,26 @@
 import { useCallback, useEffect, useState } from "react"
 import { ABVariantWeight, assignVariant } from "../../../src/shared/ab-assignment"
-import { MonetizationConfig, storeFetch, useMonetizationConfig } from "../config"
+import { abTrackerFor, MonetizationConfig, useABTrackerGetter } from "../config"
 import { getSessionToken } from "../session-token"
+import { ABTestEvent, ABTrackOutcome } from "./ab-tracker"
 
-export type ABTestEvent = {
-  test_id: string
-  event_id?: string
-  session_token: string
-  variant_id: string
-  event_type: "variant_view" | "goal_conversion" | "secondary_metric"
-  goal_achieved?: boolean
-  goal_value?: number
-}
+export type { ABTestEvent, ABTrackOutcome } from "./ab-tracker"
 
 export type ABTestOptions = {
-  /** The event (Medusa product) the test belongs to. */
-  eventId?: string
+  /** The event (Medusa product) the test belongs to: required, the server rejects events without it. */
+  eventId: string
   /** Overrides the stored session token, e.g. one read from a cookie during server rendering. */
   sessionToken?: string
 }
 
 export type ConversionOptions = ABTestOptions & {
   goalAchieved?: boolean
-  /** In major units, like every amount in the contract. */
+  /** In major units, like every amount in the contract (0 up to the server's `abTests.maxGoalValue`). */
   goalValue?: number
 }
 
-/** Views already sent in this page's lifetime, keyed by session and test. */
+/** Views already queued in this page's lifetime, keyed by session and test. */
 const viewed = new Set<string>()
-
-export function postABTestEvents(config: MonetizationConfig, events: ABTestEvent[]): Promise<unknown> {
-  return storeFetch(config, "/store/ab-tests/track", { method: "POST", body: JSON.stringify({ events }) })
-}
 
 function conversionEvent(testId: string, variantId: string, sessionToken: string, options: ConversionOptions): ABTestEvent {
   return {
@@ -41,25 +30,29 @@ function conversionEvent(testId: string, variantId: string, sessionToken: string
     variant_id: variantId,
     event_type: "goal_conversion",
     goal_achieved: options.goalAchieved ?? true,
-    goal_value: options.goalValue,
+    ...(options.goalValue !== undefined ? { goal_value: options.goalValue } : {}),
   }
 }
 
-/** Records a conversion for the variant this session is assigned to, outside React. */
-export async function trackConversion(
+/**
+ * Records a conversion for the variant this session is assigned to, outside React. Batched with
+ * the config's other A/B events (sent on page hide at the latest); resolves with the server's
+ * verdict on this event, e.g. `{ status: "rejected", reason }` for a session whose view was never recorded.
+ */
+export function trackConversion(
   config: MonetizationConfig,
   testId: string,
   variants: ABVariantWeight[],
-  options: ConversionOptions = {}
-): Promise<void> {
+  options: ConversionOptions
+): Promise<ABTrackOutcome> {
   const sessionToken = options.sessionToken ?? getSessionToken()
   const variantId = assignVariant(sessionToken, testId, variants)
-  await postABTestEvents(config, [conversionEvent(testId, variantId, sessionToken, options)])
+  return abTrackerFor(config).track(conversionEvent(testId, variantId, sessionToken, options))
 }
 
-/** The variant this session sees; sends one `variant_view` per session and test for the page's lifetime. */
-export function useABTest(testId: string, variants: ABVariantWeight[], options: ABTestOptions = {}) {
-  const config = useMonetizationConfig()
+/** The variant this session sees; queues one `variant_view` per session and test for the page's lifetime. */
+export function useABTest(testId: string, variants: ABVariantWeight[], options: ABTestOptions) {
+  const getABTracker = useABTrackerGetter()
   const [storedToken] = useState(getSessionToken)
   const sessionToken = options.sessionToken ?? storedToken
   const { eventId } = options
@@ -78,16 +71,18 @@ export function useABTest(testId: string, variants: ABVariantWeight[], options: 
       variant_id: variant,
       event_type: "variant_view",
     }
-    // A failed view is retried by a later mount; analytics must never break the page.
-    postABTestEvents(config, [view]).catch(() => viewed.delete(key))
-  }, [config, sessionToken, testId, variant, eventId])
+    // A rejected view may be sent again by a later mount; analytics must never break the page.
+    void getABTracker()
+      .track(view)
+      .then((outcome) => {
+        if (outcome.status === "rejected") viewed.delete(key)
+      })
+  }, [getABTracker, sessionToken, testId, variant, eventId])
 
   const trackConversionForVariant = useCallback(
-    async (goalAchieved?: boolean, goalValue?: number) => {
-      const event = conversionEvent(testId, variant, sessionToken, { eventId, goalAchieved, goalValue })
-      await postABTestEvents(config, [event])
-    },
-    [config, testId, variant, sessionToken, eventId]
+    (goalAchieved?: boolean, goalValue?: number): Promise<ABTrackOutcome> =>
+      getABTracker().track(conversionEvent(testId, variant, sessionToken, { eventId, goalAchieved, goalValue })),
+    [getABTracker, testId, variant, sessionToken, eventId]
   )
 
   return { variant, trackConversion: trackConversionForVariant }

@@ -11,6 +11,8 @@ export type AdImpression = {
   session_token: string
   session_id?: string
   viewable?: boolean
+  /** The serve token `GET /store/ads` answered with the ad; impressions without one are never billed. */
+  serve_token?: string
   timestamp: string
 }
 
@@ -78,7 +80,15 @@ export function createImpressionQueue(config: MonetizationConfig, delayMs = 1000
   }
 }
 
+/**
+ * Where a click on the ad goes. With a signed click URL (every ad served to a viewer) that URL
+ * itself: the backend records the click and redirects to the sponsor, so nothing is posted first.
+ * Without one, the click is posted (unbillable) and the sponsor's URL answered.
+ */
 export async function clickAd(config: MonetizationConfig, ad: StoreAd, placement: string, sessionToken: string): Promise<string> {
+  if (typeof ad.signed_click_url === "string") {
+    return ad.signed_click_url
+  }
   try {
     const body = await storeFetch<{ click_url?: string }>(config, `/store/ads/${encodeURIComponent(ad.id)}/click`, {
       method: "POST",
@@ -186,7 +196,14 @@ function AdCreative({ ad, placement, sessionId, sessionToken, className, report,
   const reported = useRef({ shown: false, viewable: false })
 
   useEffect(() => {
-    const base = { id: impressionId, ad_id: ad.id, placement, session_token: sessionToken, ...(sessionId ? { session_id: sessionId } : {}) }
+    const base = {
+      id: impressionId,
+      ad_id: ad.id,
+      placement,
+      session_token: sessionToken,
+      ...(sessionId ? { session_id: sessionId } : {}),
+      ...(ad.serve_token ? { serve_token: ad.serve_token } : {}),
+    }
     if (!reported.current.shown) {
       reported.current.shown = true
       report({ ...base, timestamp: new Date().toISOString() })

@@ -13,6 +13,10 @@ export type StoreAd = {
   display_duration_seconds: number
   aspect_ratio?: string | null
   placements: string[]
+  /** Proof of this serve to this viewer: sent with the ad's impressions so they can be billed. */
+  serve_token?: string
+  /** The billable click-through (`GET /ads/:id/click`, signed): a plain link that records the click and redirects. */
+  signed_click_url?: string
   [key: string]: unknown
 }
 

@@ -1,16 +1,11 @@
 import { getSessionToken, randomId } from "../session-token"
 
-export type MonetizationEventType =
-  | "OFFER_VIEW"
-  | "OFFER_CLICK"
-  | "OFFER_ADD_TO_CART"
-  | "OFFER_PURCHASE"
-  | "AD_IMPRESSION"
-  | "AD_VIEWABLE_IMPRESSION"
-  | "AD_CLICK"
-  | "WAITLIST_JOIN"
-  | "WAITLIST_OFFER_ACCEPT"
-  | "WAITLIST_OFFER_DECLINE"
+/**
+ * What a storefront may report: only what only the client sees. Purchases, add-to-cart (the
+ * hold), ad impressions and clicks and waitlist actions are recorded by the server itself, and
+ * the tracking route rejects them.
+ */
+export type MonetizationEventType = "OFFER_VIEW" | "OFFER_CLICK"
 
 export type TrackInput = {
   type: MonetizationEventType
@@ -52,7 +47,7 @@ const ENVELOPE_BYTES = '{"events":[]}'.length
 const MAX_QUEUE = 1000
 
 /** UTF-8 length without TextEncoder (absent in some test environments). */
-function utf8Bytes(s: string): number {
+export function utf8Bytes(s: string): number {
   let bytes = 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
@@ -67,9 +62,9 @@ function utf8Bytes(s: string): number {
 }
 
 /** Splits events into batches whose `{"events":[…]}` body fits `budget` bytes; an event that alone exceeds it is dropped. */
-export function chunkByBytes(events: TrackedEvent[], budget: number): TrackedEvent[][] {
-  const chunks: TrackedEvent[][] = []
-  let current: TrackedEvent[] = []
+export function chunkByBytes<T>(events: T[], budget: number): T[][] {
+  const chunks: T[][] = []
+  let current: T[] = []
   let size = ENVELOPE_BYTES
   for (const event of events) {
     const bytes = utf8Bytes(JSON.stringify(event))

@@ -37,17 +37,8 @@ export function OfferCard({ offer, cartId, onPurchased }: OfferCardProps) {
     track({ type: "OFFER_CLICK", entityId: offer.id, event_id: offer.event_id })
     purchase.mutate(
       { offerId: offer.id, quantity: 1, cartId },
-      {
-        onSuccess: (result) => {
-          track({
-            type: "OFFER_ADD_TO_CART",
-            entityId: offer.id,
-            event_id: offer.event_id,
-            metadata: { cart_id: result.cart?.id, hold_id: result.hold?.id, quantity: 1, price: offer.price },
-          })
-          onPurchased?.(result, offer)
-        },
-      }
+      // Add-to-cart is the server's hold record, not a client report.
+      { onSuccess: (result) => onPurchased?.(result, offer) }
     )
   }
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react"
-import { useTrack } from "../analytics/use-track"
 import { StoreApiError } from "../config"
 import { useSessionWaitlist, UseSessionWaitlistOptions } from "./use-session-waitlist"
 
 export type WaitlistButtonProps = UseSessionWaitlistOptions & {
   sessionId: string
+  /** @deprecated Unused: joins, accepts and declines are recorded by the server, never by the widget. */
   eventId?: string
   quantity?: number
   onAccepted?: (cart: { id: string; [key: string]: unknown }) => void
@@ -28,10 +28,12 @@ export function formatCountdown(seconds: number): string {
   return `${m}:${String(s).padStart(2, "0")}`
 }
 
-/** Join a full session's waitlist, see the live position, and accept or decline an offered seat. */
-export function WaitlistButton({ sessionId, eventId, quantity, onAccepted, className, ...socket }: WaitlistButtonProps) {
+/**
+ * Join a full session's waitlist, see the live position, and accept or decline an offered seat.
+ * It reports no analytics: the server records every join, accept and decline itself.
+ */
+export function WaitlistButton({ sessionId, eventId: _eventId, quantity, onAccepted, className, ...socket }: WaitlistButtonProps) {
   const w = useSessionWaitlist(sessionId, socket)
-  const track = useTrack()
   const offeredElsewhere = !w.offer && w.entry?.status === "OFFERED" ? w.entry.offer?.expires_at ?? undefined : undefined
   const secondsLeft = useSecondsLeft(w.offer?.expires_at ?? offeredElsewhere)
   const cls = className ?? "em-waitlist"
@@ -64,10 +66,7 @@ export function WaitlistButton({ sessionId, eventId, quantity, onAccepted, class
           disabled={w.isPending}
           onClick={async () => {
             const body = await w.accept()
-            if (body) {
-              track({ type: "WAITLIST_OFFER_ACCEPT", entityId: sessionId, event_id: eventId })
-              if (body.cart) onAccepted?.(body.cart)
-            }
+            if (body?.cart) onAccepted?.(body.cart)
           }}
         >
           Accept
@@ -75,9 +74,7 @@ export function WaitlistButton({ sessionId, eventId, quantity, onAccepted, class
         <button
           type="button"
           disabled={w.isPending}
-          onClick={async () => {
-            if (await w.decline()) track({ type: "WAITLIST_OFFER_DECLINE", entityId: sessionId, event_id: eventId })
-          }}
+          onClick={() => void w.decline()}
         >
           Decline
         </button>
@@ -126,9 +123,7 @@ export function WaitlistButton({ sessionId, eventId, quantity, onAccepted, class
       <button
         type="button"
         disabled={w.isPending}
-        onClick={async () => {
-          if (await w.join(quantity)) track({ type: "WAITLIST_JOIN", entityId: sessionId, event_id: eventId })
-        }}
+        onClick={() => void w.join(quantity)}
       >
         Join waitlist
       </button>

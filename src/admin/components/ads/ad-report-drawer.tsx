@@ -21,6 +21,12 @@ const IVT_REASON_LABELS: Record<string, string> = {
   bot_user_agent: "known bot",
   prefetch: "prefetch",
   click_too_fast: "click within 1 s of the impression",
+  unsigned: "no serve to this viewer",
+  bad_signature: "forged or foreign serve token",
+  expired: "serve token expired",
+  replayed: "signed click URL used again",
+  duplicate_click: "repeat click by the same viewer",
+  ip_rate_limited: "over the hourly cap of its network",
 }
 
 /** Why traffic was filtered, one line per kind and reason (nothing when all traffic was valid). */
@@ -52,8 +58,8 @@ export const AdReportDrawer = ({ ad, onClose }: { ad?: AdminAd; onClose: () => v
           </Drawer.Title>
           <Drawer.Description asChild>
             <Text size="small" className="text-ui-fg-subtle">
-              Delivery since the ad was created. Invalid traffic (bots, prefetches, too-fast clicks) is counted apart and
-              never billed.
+              Delivery since the ad was created. Invalid traffic (bots, prefetches, hits without a serve to that viewer,
+              replays, repeats, traffic over a network's hourly cap) is counted apart and never billed.
             </Text>
           </Drawer.Description>
         </Drawer.Header>

@@ -10,6 +10,13 @@ import { StoreAbTrackBatch, StoreGetAbAssignmentParams, StoreGetAbTestsParams } 
 
 export const AB_TRACK_BODY_LIMIT_BYTES = 512 * 1024
 
+/** Shared with the beacon route, which checks the publishable key first. */
+export const abTrackBatchMiddlewares = [
+  authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+  parseBeaconBody,
+  validateAndTransformBody(StoreAbTrackBatch),
+]
+
 export const storeAbTestMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
@@ -25,10 +32,6 @@ export const storeAbTestMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/store/ab-tests/track",
     bodyParser: { sizeLimit: AB_TRACK_BODY_LIMIT_BYTES },
-    middlewares: [
-      authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
-      parseBeaconBody,
-      validateAndTransformBody(StoreAbTrackBatch),
-    ],
+    middlewares: abTrackBatchMiddlewares,
   },
 ]

@@ -34,6 +34,7 @@ export const StoreAdImpression = z
     session_token: token.optional(),
     session_id: token.optional(),
     viewable: z.boolean().optional(),
+    serve_token: z.string().min(1).max(256).optional(),
     timestamp: z.union([z.number(), z.string()]).pipe(z.coerce.date()),
   })
   .strict()
@@ -43,6 +44,7 @@ const clickFields = {
   click_id: z.string().min(8).max(128).optional(),
   session_token: token.optional(),
   placement: z.enum(AD_PLACEMENTS).optional(),
+  serve_token: z.string().min(1).max(256).optional(),
 }
 
 export const StoreAdClick = z.object(clickFields).strict()
@@ -50,3 +52,13 @@ export type StoreAdClickType = z.infer<typeof StoreAdClick>
 
 export const StoreAdClickParams = z.object(clickFields).strict()
 export type StoreAdClickParamsType = z.infer<typeof StoreAdClickParams>
+
+/** The query of a signed click URL (`GET /ads/:id/click`): viewer, serve token, placement. */
+export const SignedAdClickParams = z
+  .object({
+    v: z.string().min(1).max(256).optional(),
+    t: z.string().min(1).max(256).optional(),
+    p: z.enum(AD_PLACEMENTS).optional(),
+  })
+  .strict()
+export type SignedAdClickParamsType = z.infer<typeof SignedAdClickParams>

@@ -23,6 +23,8 @@ const AdClick = model
   .indexes([
     { on: ["click_id"], unique: true },
     { on: ["ad_id"] },
+    { on: ["ad_id", "ip_prefix", "occurred_at"] },
+    { on: ["ad_id", "viewer_key", "occurred_at"] },
   ])
 
 export default AdClick

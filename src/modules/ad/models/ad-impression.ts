@@ -27,6 +27,8 @@ const AdImpression = model
   .indexes([
     { on: ["client_id"], unique: true },
     { on: ["ad_id", "viewer_key", "occurred_at"] },
+    // The per-IP-prefix hourly cap counts by server time (created_at), not the client's occurred_at.
+    { on: ["ad_id", "ip_prefix", "created_at"] },
   ])
 
 export default AdImpression

@@ -5,12 +5,18 @@ import { ABTEST_MODULE } from "../../../modules/abtest"
 import { abEventDedupKey } from "../../../modules/abtest/dedup"
 import type AbTestModuleService from "../../../modules/abtest/service"
 import { AbEventInput, AbExperimentDTO, AbTrackEvent } from "../../../modules/abtest/types"
+import { assignVariant } from "../../../shared/ab-assignment"
 
 export type ValidateAbEventsStepInput = { events: AbTrackEvent[]; context: ClientContext; received_at: Date }
 
+const exposureKey = (event: { test_id: string; session_token: string }) => `${event.test_id}\n${event.session_token}`
+
 /**
- * Checks each schema-valid event against its experiment (known, running, same event, known variant)
- * and turns the accepted ones into rows with their dedup key. Read-only.
+ * Checks each schema-valid event against its experiment and trusts the rule, not the client:
+ * known and running test, same event, the variant the shared DJB2 rule assigns this session,
+ * `goal_value` within 0..`abTests.maxGoalValue`, and a conversion or metric only for a session
+ * whose view the server recorded (stored, or earlier in this batch). Turns the accepted ones into
+ * rows with their dedup key. Read-only.
  */
 export const validateAbEventsStep = createStep(
   "validate-ab-events",
@@ -21,6 +27,11 @@ export const validateAbEventsStep = createStep(
       ? ((await service.listAbExperiments({ test_id: testIds }, { take: testIds.length })) as unknown as AbExperimentDTO[])
       : []
     const byTestId = new Map(experiments.map((experiment) => [experiment.test_id, experiment]))
+    const { maxGoalValue } = (await service.getOptions()).abTests
+    const outcomes = events.filter((event) => event.event_type !== "variant_view")
+    const exposed = await service.listExposedSessions(
+      outcomes.map((event) => ({ test_id: event.test_id, session_token: event.session_token }))
+    )
     const rows: AbEventInput[] = []
     const rejected: RejectedItem[] = []
     for (const event of events) {
@@ -29,10 +40,13 @@ export const validateAbEventsStep = createStep(
         rejected.push({ index: event.index, reason: "test_id: unknown A/B test" })
         continue
       }
-      const problem = rejectionReason(event, experiment)
+      const problem = rejectionReason(event, experiment, maxGoalValue) ?? exposureProblem(event, exposed)
       if (problem) {
         rejected.push({ index: event.index, reason: problem })
         continue
+      }
+      if (event.event_type === "variant_view") {
+        exposed.add(exposureKey(event))
       }
       rows.push(toRow(event, experiment, context, received_at))
     }
@@ -40,7 +54,7 @@ export const validateAbEventsStep = createStep(
   }
 )
 
-function rejectionReason(event: AbTrackEvent, experiment: AbExperimentDTO): string | null {
+function rejectionReason(event: AbTrackEvent, experiment: AbExperimentDTO, maxGoalValue: number): string | null {
   if (experiment.status !== "RUNNING") {
     return `test_id: A/B test is not running (${experiment.status})`
   }
@@ -50,7 +64,22 @@ function rejectionReason(event: AbTrackEvent, experiment: AbExperimentDTO): stri
   if (!experiment.variants.some((variant) => variant.id === event.variant_id)) {
     return "variant_id: not a variant of this A/B test"
   }
+  const assigned = assignVariant(event.session_token, experiment.test_id, experiment.variants)
+  if (assigned !== event.variant_id) {
+    return `variant_id: this session is assigned ${assigned} by the test's rule`
+  }
+  if (event.goal_value !== undefined && (event.goal_value < 0 || event.goal_value > maxGoalValue)) {
+    return `goal_value: must be between 0 and ${maxGoalValue}`
+  }
   return null
+}
+
+/** A conversion or metric counts only for a session the server saw exposed to its variant. */
+function exposureProblem(event: AbTrackEvent, exposed: Set<string>): string | null {
+  if (event.event_type === "variant_view" || exposed.has(exposureKey(event))) {
+    return null
+  }
+  return `event_type: no variant_view of this session was recorded for the test, so its ${event.event_type} cannot count`
 }
 
 function toRow(

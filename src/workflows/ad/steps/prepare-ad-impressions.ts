@@ -18,7 +18,11 @@ export type PreparedAdImpressions = {
   cap_windows: CapWindow[]
 }
 
-/** Resolves each reported impression's ad (unknown ads are rejected alone) and its viewer; no writes. */
+/**
+ * Resolves each reported impression's ad (unknown ads are rejected alone) and its viewer, and
+ * classifies it: an impression without a valid serve token for that ad and viewer is invalid
+ * traffic (`unsigned`, `bad_signature`, `expired`), stored but never billed. No writes.
+ */
 export const prepareAdImpressionsStep = createStep(
   "prepare-ad-impressions",
   async ({ items, context }: PrepareAdImpressionsStepInput, { container }) => {
@@ -28,6 +32,7 @@ export const prepareAdImpressionsStep = createStep(
       ? ((await service.listAds({ id: adIds }, { take: null })) as unknown as AdDTO[])
       : []
     const byId = new Map(ads.map((ad) => [ad.id, ad]))
+    const now = new Date()
     const impressions: AdImpressionInput[] = []
     const rejected: RejectedItem[] = []
     for (const { index, value } of items) {
@@ -36,17 +41,19 @@ export const prepareAdImpressionsStep = createStep(
         rejected.push({ index, reason: `ad_id: ad ${value.ad_id} does not exist` })
         continue
       }
+      const viewer = viewerKey(context.customer_id, value.session_token)
+      const serve = await service.checkServeToken(ad.id, viewer, value.serve_token, now)
       impressions.push({
         client_id: value.id ?? randomUUID(),
         ad_id: ad.id,
         event_id: ad.event_id,
         placement: value.placement,
-        viewer_key: viewerKey(context.customer_id, value.session_token),
+        viewer_key: viewer,
         session_token: value.session_token ?? null,
         session_id: value.session_id ?? null,
         customer_id: context.customer_id,
         viewable: value.viewable ?? false,
-        ivt_reason: context.ivt_reason,
+        ivt_reason: context.ivt_reason ?? (serve.valid ? null : serve.reason),
         user_agent: context.user_agent,
         ip_prefix: context.ip_prefix,
         occurred_at: value.timestamp,

@@ -11,6 +11,10 @@ export type RecordAdClickStepInput = {
   click_id?: string
   session_token?: string
   placement?: string
+  /** The serve token `GET /store/ads` answered with the ad; a click without a valid one is never billed. */
+  serve_token?: string
+  /** The viewer a signed click URL names; else the request's customer or session token. */
+  viewer_key?: string
   context: AdRequestContext
 }
 
@@ -27,8 +31,10 @@ export type RecordedAdClick = {
 }
 
 /**
- * Records a click once per click id (404 for an unknown ad). Bots, prefetches
- * and clicks within 1 s of the viewer's impression are stored with a reason.
+ * Records a click (404 for an unknown ad). Only a click backed by a signed serve of the ad to
+ * this viewer can be billed; bots, prefetches, unsigned, expired or forged signatures, clicks
+ * within 1 s of the viewer's impression, replays, a viewer's repeat clicks and clicks over the
+ * IP prefix's hourly cap are stored with a reason. Answers the ad's stored URL, never another.
  */
 export const recordAdClickStep = createStep(
   "record-ad-click",
@@ -36,14 +42,17 @@ export const recordAdClickStep = createStep(
     const service: AdModuleService = container.resolve(AD_MODULE)
     const ad = (await service.retrieveAd(input.ad_id)) as unknown as AdDTO
     const now = new Date()
-    const viewer = viewerKey(input.context.customer_id, input.session_token)
-    let ivtReason = input.context.ivt_reason
+    const viewer = input.viewer_key ?? viewerKey(input.context.customer_id, input.session_token)
+    const serve = await service.checkServeToken(ad.id, viewer, input.serve_token, now)
+    let ivtReason: AdIvtReason | null = input.context.ivt_reason ?? (serve.valid ? null : serve.reason)
     if (!ivtReason && viewer && isClickTooFast(await service.lastImpressionAt(ad.id, viewer), now)) {
       ivtReason = "click_too_fast"
     }
-    const clickId = input.click_id ?? randomUUID()
-    const { id } = await service.recordClick({
-      click_id: clickId,
+    const nonce = serve.valid ? serve.nonce : null
+    const recorded = await service.recordCheckedClick({
+      // One billable click per serve: a signed click's id is its serve nonce.
+      click_id: nonce ? `serve:${ad.id}:${nonce}` : input.click_id ?? randomUUID(),
+      nonce,
       ad_id: ad.id,
       event_id: ad.event_id,
       placement: input.placement ?? null,
@@ -58,15 +67,15 @@ export const recordAdClickStep = createStep(
     const click: RecordedAdClick = {
       ad_id: ad.id,
       event_id: ad.event_id,
-      click_id: clickId,
+      click_id: recorded.click_id,
       click_url: ad.click_url,
-      recorded: !!id,
-      ivt_reason: ivtReason,
+      recorded: !!recorded.id,
+      ivt_reason: recorded.ivt_reason,
       viewer_key: viewer,
       session_token: input.session_token ?? null,
       occurred_at: now.toISOString(),
     }
-    return new StepResponse(click, id)
+    return new StepResponse(click, recorded.id)
   },
   async (id, { container }) => {
     if (!id) {

@@ -14,17 +14,20 @@ const variants = [
 
 let posted: Posted[]
 let nextStatus: number
+let nextRejected: { index: number; reason: string }[]
 
 beforeEach(() => {
+  jest.useFakeTimers()
   posted = []
   nextStatus = 202
+  nextRejected = []
   globalThis.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     posted.push({
       url: String(url),
       headers: init!.headers as Record<string, string>,
       events: JSON.parse(String(init!.body)).events,
     })
-    const body = nextStatus < 300 ? { status: "accepted" } : { type: "unexpected_state", message: "down" }
+    const body = nextStatus < 300 ? { status: "accepted", rejected: nextRejected } : { type: "unexpected_state", message: "down" }
     return { ok: nextStatus < 300, status: nextStatus, statusText: "", text: async () => JSON.stringify(body) } as Response
   }) as typeof fetch
 })
@@ -38,6 +41,12 @@ const wrapper = ({ children }: { children?: ReactNode }) => (
 )
 
 const flushEffects = () => act(async () => undefined)
+/** The A/B tracker sends its batch 30 s after the first queued event. */
+const afterBatchInterval = () => act(async () => {
+  await jest.advanceTimersByTimeAsync(30_000)
+})
+
+afterEach(() => jest.useRealTimers())
 
 describe("useABTest", () => {
   it("returns the contract's variant for this session and keeps it across renders", async () => {
@@ -50,19 +59,23 @@ describe("useABTest", () => {
     await flushEffects()
   })
 
-  it("tracks exactly one variant_view under StrictMode, re-renders and a second mount", async () => {
+  it("queues exactly one variant_view under StrictMode, re-renders and a second mount, and sends it with the batch", async () => {
     const { rerender, unmount } = renderHook(() => useABTest("abt_once", variants, { eventId: "prod_1" }), { wrapper })
     rerender()
     await flushEffects()
+    expect(posted).toHaveLength(0)
+    await afterBatchInterval()
     unmount()
-    renderHook(() => useABTest("abt_once", variants), { wrapper })
-    await flushEffects()
+    renderHook(() => useABTest("abt_once", variants, { eventId: "prod_1" }), { wrapper })
+    await afterBatchInterval()
 
     expect(posted).toHaveLength(1)
     expect(posted[0].url).toBe("https://api.test/store/ab-tests/track")
     expect(posted[0].headers).toMatchObject({ "x-publishable-api-key": "pk_test", authorization: "Bearer jwt_1" })
     expect(posted[0].events).toEqual([
       {
+        id: expect.any(String),
+        timestamp: expect.any(String),
         test_id: "abt_once",
         event_id: "prod_1",
         session_token: getSessionToken(),
@@ -72,34 +85,37 @@ describe("useABTest", () => {
     ])
   })
 
-  it("tracks one view per test when two components use different tests", async () => {
+  it("sends the views of two tests in one batch", async () => {
     const Both = () => {
-      useABTest("abt_a", variants)
-      useABTest("abt_b", variants)
+      useABTest("abt_a", variants, { eventId: "prod_1" })
+      useABTest("abt_b", variants, { eventId: "prod_1" })
       return null
     }
     render(<Both />, { wrapper })
-    await flushEffects()
-    expect(posted.map((p) => p.events[0].test_id).sort()).toEqual(["abt_a", "abt_b"])
+    await afterBatchInterval()
+    expect(posted).toHaveLength(1)
+    expect(posted[0].events.map((e) => e.test_id).sort()).toEqual(["abt_a", "abt_b"])
   })
 
-  it("sends the view again on a later mount when the first one failed", async () => {
+  it("retries a batch the server could not take (5xx) with the same events", async () => {
     nextStatus = 503
-    const first = renderHook(() => useABTest("abt_retry", variants), { wrapper })
-    await flushEffects()
-    first.unmount()
+    renderHook(() => useABTest("abt_retry", variants, { eventId: "prod_1" }), { wrapper })
+    await afterBatchInterval()
     nextStatus = 202
-    renderHook(() => useABTest("abt_retry", variants), { wrapper })
-    await flushEffects()
+    await afterBatchInterval()
     expect(posted.map((p) => p.events[0].event_type)).toEqual(["variant_view", "variant_view"])
+    expect(posted[1].events[0]).toEqual(posted[0].events[0])
   })
 
-  it("trackConversion posts a goal_conversion for the assigned variant", async () => {
+  it("trackConversion queues a goal_conversion for the assigned variant and resolves with the server's verdict", async () => {
     const { result } = renderHook(() => useABTest("abt_goal", variants, { eventId: "prod_1" }), { wrapper })
     await flushEffects()
-    await act(() => result.current.trackConversion(true, 49.5))
+    const outcome = result.current.trackConversion(true, 49.5)
+    await afterBatchInterval()
+    await expect(outcome).resolves.toEqual({ status: "accepted" })
     expect(posted[posted.length - 1].events).toEqual([
-      {
+      expect.objectContaining({ event_type: "variant_view" }),
+      expect.objectContaining({
         test_id: "abt_goal",
         event_id: "prod_1",
         session_token: getSessionToken(),
@@ -107,7 +123,7 @@ describe("useABTest", () => {
         event_type: "goal_conversion",
         goal_achieved: true,
         goal_value: 49.5,
-      },
+      }),
     ])
   })
 })
@@ -115,10 +131,13 @@ describe("useABTest", () => {
 describe("trackConversion", () => {
   const config = { baseUrl: "https://api.test", publishableKey: "pk_test" }
 
-  it("posts outside React with an explicit session token", async () => {
-    await trackConversion(config, "abt_plain", variants, { sessionToken: "sess_abc", goalValue: 10 })
+  it("queues outside React with an explicit session token and the required event id", async () => {
+    const outcome = trackConversion(config, "abt_plain", variants, { eventId: "prod_1", sessionToken: "sess_abc", goalValue: 10 })
+    await afterBatchInterval()
+    await expect(outcome).resolves.toEqual({ status: "accepted" })
     expect(posted[0].events[0]).toMatchObject({
       test_id: "abt_plain",
+      event_id: "prod_1",
       session_token: "sess_abc",
       variant_id: assignVariant("sess_abc", "abt_plain", variants),
       event_type: "goal_conversion",
@@ -128,12 +147,13 @@ describe("trackConversion", () => {
     expect(posted[0].headers.authorization).toBeUndefined()
   })
 
-  it("rejects with Medusa's error message on a non-2xx answer", async () => {
-    nextStatus = 500
-    await expect(trackConversion(config, "abt_plain", variants)).rejects.toMatchObject({
-      message: "down",
-      status: 500,
-      type: "unexpected_state",
+  it("surfaces a rejected conversion with the server's reason instead of dropping it silently", async () => {
+    nextRejected = [{ index: 0, reason: "event_type: no variant_view of this session was recorded for the test" }]
+    const outcome = trackConversion(config, "abt_plain", variants, { eventId: "prod_1", sessionToken: "sess_new" })
+    await afterBatchInterval()
+    await expect(outcome).resolves.toEqual({
+      status: "rejected",
+      reason: "event_type: no variant_view of this session was recorded for the test",
     })
   })
 })

@@ -121,7 +121,28 @@ describe("AdSlot", () => {
     expect(third.id).not.toBe(first[0].id)
   })
 
-  it("click posts the click and opens the returned URL", async () => {
+  it("opens the signed click URL as is (the backend records the click and redirects), and sends the serve token with impressions", async () => {
+    const signedUrl = "https://api.test/ads/ad_1/click?v=token%3Ax&t=1.nonce_one.sig"
+    const signed = [{ ...ads[0], serve_token: "1.nonce_one.sig", signed_click_url: signedUrl }, ads[1]]
+    ;(globalThis.fetch as jest.Mock).mockImplementation(async (url: RequestInfo | URL, init?: RequestInit) => {
+      const u = String(url)
+      calls.push({ url: u, method: init?.method ?? "GET", body: init?.body ? JSON.parse(String(init.body)) : undefined, headers: init?.headers as any })
+      const body = u.includes("/store/ads?") ? { ads: signed } : { status: "accepted" }
+      return { ok: true, status: 200, statusText: "", text: async () => JSON.stringify(body) } as Response
+    })
+    const open = jest.spyOn(window, "open").mockReturnValue({} as Window)
+    setup()
+    await flush()
+    await advance(1000)
+    expect(impressions()[0]).toMatchObject({ ad_id: "ad_1", serve_token: "1.nonce_one.sig" })
+    fireEvent.click(screen.getByRole("link", { name: "One" }))
+    await flush()
+    expect(calls.some((c) => c.url.includes("/click"))).toBe(false)
+    expect(open).toHaveBeenCalledWith(signedUrl, "_blank", "noopener,noreferrer")
+    open.mockRestore()
+  })
+
+  it("without a signed click URL, posts the (unbillable) click and opens the returned URL", async () => {
     const open = jest.spyOn(window, "open").mockReturnValue({} as Window)
     setup()
     await flush()

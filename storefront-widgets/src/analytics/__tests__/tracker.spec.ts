@@ -303,8 +303,8 @@ describe("createTracker", () => {
 describe("chunkByBytes", () => {
   const event = (i: number, size: number): TrackedEvent => ({
     id: `evt_${i}`.padEnd(12, "0"),
-    type: "AD_IMPRESSION",
-    entityId: "ad_1",
+    type: "OFFER_VIEW",
+    entityId: "moff_1",
     session_token: "s",
     timestamp: "2026-01-01T00:00:00.000Z",
     metadata: { pad: "x".repeat(size) },

@@ -51,12 +51,12 @@ describe("useTrack", () => {
 
   it("flushes the provider's queue with a keepalive request when the provider unmounts", () => {
     const { result, unmount } = renderHook(() => useTrack(), { wrapper })
-    result.current({ type: "AD_CLICK", entityId: "ad_1", event_id: "prod_1" })
+    result.current({ type: "OFFER_CLICK", entityId: "moff_2", event_id: "prod_1" })
     unmount()
     const last = bodies[bodies.length - 1]
     expect(last.url).toBe("https://api.test/store/analytics/track")
     expect(last.init.keepalive).toBe(true)
-    expect(JSON.parse(String(last.init.body)).events).toEqual([expect.objectContaining({ type: "AD_CLICK", entityId: "ad_1" })])
+    expect(JSON.parse(String(last.init.body)).events).toEqual([expect.objectContaining({ type: "OFFER_CLICK", entityId: "moff_2" })])
   })
 
   it("throws a clear error outside the provider", () => {

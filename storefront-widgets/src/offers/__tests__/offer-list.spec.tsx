@@ -71,7 +71,7 @@ describe("OfferList", () => {
     expect(views[0]).toMatchObject({ event_id: "prod_1" })
   })
 
-  it("Add purchases with the customer token and tracks OFFER_ADD_TO_CART", async () => {
+  it("Add purchases with the customer token and tracks only the click (add-to-cart is the server's hold)", async () => {
     const onPurchased = setup()
     await screen.findByText("VIP upgrade")
     const button = document.querySelector('[data-offer-id="off_1"] button') as HTMLButtonElement
@@ -86,7 +86,8 @@ describe("OfferList", () => {
     const checkout = calls.find((c) => c.url.endsWith("/store/offers/off_1/checkout"))!
     expect(calls.indexOf(checkout)).toBeGreaterThan(calls.indexOf(post))
     expect(checkout).toMatchObject({ method: "POST", body: {} })
-    expect(track).toHaveBeenCalledWith(expect.objectContaining({ type: "OFFER_ADD_TO_CART", entityId: "off_1", event_id: "prod_1" }))
+    expect(track).toHaveBeenCalledWith(expect.objectContaining({ type: "OFFER_CLICK", entityId: "off_1", event_id: "prod_1" }))
+    expect(track.mock.calls.map((c) => c[0].type)).not.toContain("OFFER_ADD_TO_CART")
     expect(onPurchased).toHaveBeenCalledWith(expect.objectContaining({ cart: { id: "cart_1" } }), expect.objectContaining({ id: "off_1" }))
   })
 

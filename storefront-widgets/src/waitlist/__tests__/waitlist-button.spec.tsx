@@ -128,7 +128,8 @@ describe("WaitlistButton", () => {
     expect(post.url).toBe("https://api.test/store/sessions/var_full/waitlist")
     expect(post.headers).toMatchObject({ authorization: "Bearer cust_jwt" })
     expect(screen.getByText("You are #3 of 5, ~12 min")).toBeTruthy()
-    expect(track).toHaveBeenCalledWith(expect.objectContaining({ type: "WAITLIST_JOIN", entityId: "var_full" }))
+    // The server records the join; the widget reporting it too counted every join twice.
+    expect(track).not.toHaveBeenCalled()
 
     await server("WAITLIST_POSITION_UPDATE", { session_id: "other", position: 1, total: 1, estimated_wait_minutes: 0 })
     expect(screen.getByText("You are #3 of 5, ~12 min")).toBeTruthy()
@@ -160,7 +161,7 @@ describe("WaitlistButton", () => {
     expect(accept.body).toEqual({ join_token: "jt_0123456789abcdef" })
     expect(onAccepted).toHaveBeenCalledWith({ id: "cart_9" })
     expect(screen.getByText(/seat is held/)).toBeTruthy()
-    expect(track).toHaveBeenCalledWith(expect.objectContaining({ type: "WAITLIST_OFFER_ACCEPT" }))
+    expect(track).not.toHaveBeenCalled()
   })
 
   it("declines an offer", async () => {
@@ -172,6 +173,7 @@ describe("WaitlistButton", () => {
     await flush()
     expect(calls.find((c) => c.url.endsWith("/waitlist/decline"))!.body).toEqual({ join_token: "jt_0123456789abcdef" })
     expect(screen.getByText("You declined the offer.")).toBeTruthy()
+    expect(track).not.toHaveBeenCalled()
   })
 
   it("shows the expiry message on WAITLIST_OFFER_EXPIRED", async () => {

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { MONETIZATION_EVENT_TYPES, SERVER_ONLY_EVENT_TYPES } from "../../../../modules/monetization-event/types"
+import { CLIENT_EVENT_TYPES, SERVER_ONLY_EVENT_TYPES } from "../../../../modules/monetization-event/types"
 
 export const MAX_TRACK_BATCH = 500
 
@@ -8,13 +8,16 @@ export const StoreTrackBatch = z
   .strict()
 export type StoreTrackBatchType = z.infer<typeof StoreTrackBatch>
 
-const clientTypes = MONETIZATION_EVENT_TYPES.filter((type) => !SERVER_ONLY_EVENT_TYPES.includes(type))
+const clientTypeError = (issue: { input?: unknown }) =>
+  (SERVER_ONLY_EVENT_TYPES as unknown[]).includes(issue.input)
+    ? `${String(issue.input)} is recorded by the server only; clients may send ${CLIENT_EVENT_TYPES.join(", ")}`
+    : `unknown type; clients may send ${CLIENT_EVENT_TYPES.join(", ")}`
 
 /** One event of a batch; validated one by one so a bad event is rejected alone. */
 export const StoreTrackEvent = z
   .object({
     id: z.string().min(8).max(128).optional(),
-    type: z.enum(clientTypes as [string, ...string[]]),
+    type: z.enum(CLIENT_EVENT_TYPES, { error: clientTypeError }),
     entityId: z.string().min(1).max(128),
     event_id: z.string().min(1).max(128).optional(),
     session_token: z.string().min(1).max(128).optional(),

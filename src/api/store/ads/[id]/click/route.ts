@@ -3,7 +3,10 @@ import { trackAdClickWorkflow } from "../../../../../workflows/ad"
 import { readAdRequestContext } from "../../request-context"
 import type { StoreAdClickParamsType, StoreAdClickType } from "../../validators"
 
-/** For script clicks: records the click, answers where to go. */
+/**
+ * For script clicks: records the click (billable only with the ad's `serve_token` for this
+ * viewer), answers the ad's stored URL.
+ */
 export const POST = async (req: MedusaRequest<StoreAdClickType>, res: MedusaResponse) => {
   const { result } = await trackAdClickWorkflow(req.scope).run({
     input: { ad_id: req.params.id, ...req.validatedBody, context: readAdRequestContext(req) },
@@ -11,7 +14,7 @@ export const POST = async (req: MedusaRequest<StoreAdClickType>, res: MedusaResp
   res.json({ click_url: result.click_url })
 }
 
-/** For plain links: records the click and redirects to the sponsor. */
+/** Same as POST, answered with a redirect; plain links use the signed click URL (`GET /ads/:id/click`). */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const params = req.validatedQuery as StoreAdClickParamsType
   const { result } = await trackAdClickWorkflow(req.scope).run({

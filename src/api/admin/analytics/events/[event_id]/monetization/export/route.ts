@@ -2,11 +2,15 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MONETIZATION_EVENT_MODULE } from "../../../../../../../modules/monetization-event"
 import type MonetizationEventModuleService from "../../../../../../../modules/monetization-event/service"
 import { MONETIZATION_EVENT_TYPES } from "../../../../../../../modules/monetization-event/types"
+import { countOfferHoldsByDay } from "../../../../../../../workflows/monetization-event/server-facts/offer-holds"
 import type { AdminGetMonetizationDashboardParamsType } from "../../../../validators"
 
 const DAY_MS = 86_400_000
 
-/** Daily counts per event type as CSV: one row per UTC day of the range, one column per type. */
+/**
+ * Daily counts per event type as CSV: one row per UTC day of the range, one column per type.
+ * Add-to-cart is the offers' holds, as on the dashboard.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetMonetizationDashboardParamsType>,
   res: MedusaResponse
@@ -14,7 +18,9 @@ export const GET = async (
   const { date_from, date_to } = req.validatedQuery as AdminGetMonetizationDashboardParamsType
   const eventId = req.params.event_id
   const service = req.scope.resolve<MonetizationEventModuleService>(MONETIZATION_EVENT_MODULE)
-  const rows = await service.countEventsByDay({ event_id: eventId, date_from, date_to })
+  const range = { event_id: eventId, date_from, date_to }
+  const [rollup, holds] = await Promise.all([service.countEventsByDay(range), countOfferHoldsByDay(req.scope, range)])
+  const rows = [...rollup.filter((row) => row.type !== "OFFER_ADD_TO_CART"), ...holds]
 
   const counts = new Map(rows.map((row) => [`${row.day}|${row.type}`, row.count]))
   const lines = [["date", ...MONETIZATION_EVENT_TYPES].join(",")]
