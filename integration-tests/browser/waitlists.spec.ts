@@ -5,7 +5,7 @@ import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/brows
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
-import { clearOfMinuteTick, eventually } from "../http/waitlist/helpers"
+import { clearOfMinuteTick, eventually, enableWaitlist } from "../http/waitlist/helpers"
 
 // Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
 jest.setTimeout(300_000)
@@ -31,6 +31,7 @@ medusaIntegrationTestRunner({
         await adminHeaders(api, container, ADMIN_EMAIL)
         const setup = await createStoreSetup(container, { withStripe: false })
         const ticket = await createTicketProduct(container, setup, { title: "Browser Waitlist Keynote", stock: 2 })
+        await enableWaitlist(container, ticket.variantId)
         // Both seats sold: what an order's reservation does to the stock.
         await inventory.createReservationItems([
           { inventory_item_id: ticket.inventoryItemId, location_id: ticket.locationId, quantity: 2 },

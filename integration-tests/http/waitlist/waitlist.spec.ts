@@ -8,7 +8,7 @@ import type WaitlistModuleService from "../../../src/modules/waitlist/service"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
 import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
-import { connectSocket, emitWithAck, eventually, nextEvent, nextEventWhere, waitForConnect } from "./helpers"
+import { connectSocket, emitWithAck, eventually, nextEvent, nextEventWhere, waitForConnect, enableWaitlist } from "./helpers"
 
 jest.setTimeout(120_000)
 
@@ -48,6 +48,7 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       setup = await createStoreSetup(getContainer(), { withStripe: false })
       session = await createTicketProduct(getContainer(), setup, { stock: 0, title: "Keynote" })
+      await enableWaitlist(getContainer(), session.variantId)
     })
 
     afterEach(() => {
@@ -73,11 +74,16 @@ medusaIntegrationTestRunner({
     })
 
     describe("POST /store/sessions/:session_id/waitlist", () => {
-      it("answers 409 while the session has seats for sale", async () => {
+      it("answers 409 with the plugin's own message while the session has seats for sale", async () => {
         await setStock(5)
         const [alice] = await customers(1)
         const error = await api.post(path(), {}, as(alice)).catch((e) => e)
         expect(error.response.status).toBe(409)
+        // Seen: Medusa's generic "The request conflicted with another request… Idempotency-Key" text.
+        expect(error.response.data).toEqual({
+          type: "conflict",
+          message: `Session ${session.variantId} still has 5 seat(s) for sale: buy one instead`,
+        })
       })
 
       it("requires a customer", async () => {
@@ -283,7 +289,7 @@ medusaIntegrationTestRunner({
         const offeredB = nextEvent<OfferPayload>(socketB, "WAITLIST_OFFER")
         const movedC = nextEventWhere<Position>(socketC, "WAITLIST_POSITION_UPDATE", (p) => p.position === 1)
         await expireWaitlistOffersJob(getContainer())
-        expect(await expired).toEqual({ session_id: session.variantId, message: expect.any(String) })
+        expect(await expired).toEqual({ session_id: session.variantId, message: expect.any(String), reason: "offer_lapsed" })
         const offerB = await offeredB
         expect(await movedC).toMatchObject({ position: 1, total: 1 })
 
