@@ -44,7 +44,9 @@ medusaIntegrationTestRunner({
     })
     afterAll(async () => {
       await browser?.close()
-      await new Promise((resolve) => storefront?.close(resolve))
+      if (storefront) {
+        await new Promise((resolve) => storefront.close(resolve))
+      }
     })
 
     describe("Storefront: the accept link of a waitlist notification", () => {
