@@ -167,6 +167,14 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/sessions/${notEnabled.variantId}/waitlist/settings`, { enabled: false }, admin)
       const [bob] = [await customer("bob")]
       expect((await join(notEnabled, bob).catch((e) => e)).response.status).toBe(404)
+      const settings = await api.get(`/admin/events/${notEnabled.productId}/waitlist-settings`, admin)
+      expect(settings.data.waitlist_settings).toEqual({
+        event_id: notEnabled.productId,
+        enabled: true,
+        sessions: [{ session_id: notEnabled.variantId, title: "General Admission", own: false, enabled: false }],
+      })
+      await api.post(`/admin/sessions/${notEnabled.variantId}/waitlist/settings`, { enabled: null }, admin)
+      expect((await join(notEnabled, bob)).status).toBe(201) // follows the event again
     })
   },
 })

@@ -178,3 +178,39 @@ export const useSetSessionWaitlistEnabled = (
     () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
     options
   )
+
+export type AdminEventWaitlistSettings = {
+  event_id: string
+  /** The product-level setting (every session), null when unset. */
+  enabled: boolean | null
+  sessions: { session_id: string; title: string | null; own: boolean | null; enabled: boolean }[]
+}
+
+const eventSettingsKey = (eventId: string) => [...waitlistQueryKeys.all, "event-settings", eventId]
+
+/** `GET /admin/events/:event_id/waitlist-settings`: which sessions of the event have a waitlist. */
+export const useEventWaitlistSettings = (eventId: string) =>
+  useQuery({
+    queryKey: eventSettingsKey(eventId),
+    queryFn: () =>
+      sdk.client.fetch<{ waitlist_settings: AdminEventWaitlistSettings }>(
+        `/admin/events/${encodeURIComponent(eventId)}/waitlist-settings`
+      ),
+  })
+
+/** Sets the event's own setting, or one session's (`session_id`); null clears it. */
+export const useSetEventWaitlistEnabled = (eventId: string) =>
+  useInvalidatingMutation(
+    ({ session_id, enabled }: { session_id?: string; enabled: boolean | null }) =>
+      sdk.client.fetch<unknown>(
+        session_id
+          ? `${sessionPath(session_id)}/settings`
+          : `/admin/events/${encodeURIComponent(eventId)}/waitlist-settings`,
+        { method: "POST", body: { enabled } }
+      ),
+    (_, { session_id }) => [
+      eventSettingsKey(eventId),
+      waitlistQueryKeys.lists(),
+      ...(session_id ? [waitlistQueryKeys.detail(session_id)] : []),
+    ]
+  )
