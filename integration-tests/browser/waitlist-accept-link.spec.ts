@@ -10,7 +10,6 @@ import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
 import { enableWaitlist, eventually } from "../http/waitlist/helpers"
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildDemoStorefront, serveDemoStorefront } = require("../../scripts/lib/demo-storefront")
 
 jest.setTimeout(240_000)
