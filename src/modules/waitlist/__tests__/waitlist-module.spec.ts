@@ -1,6 +1,7 @@
 import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { WAITLIST_MODULE } from ".."
+import { ENABLE_SESSIONS_WITH_ENTRIES } from "../migration-sql"
 import type WaitlistModuleService from "../service"
 
 jest.setTimeout(60_000)
@@ -13,7 +14,7 @@ moduleIntegrationTestRunner<WaitlistModuleService>({
   resolve: path.join(__dirname, ".."),
   pathToMigrations: path.join(__dirname, "..", "migrations"),
   moduleOptions: { waitlistOfferMinutes: 15, waitlistCheckoutMinutes: 10, waitlistHeadSkips: 2 },
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     const join = (customer: string, quantity = 1, accept_partial = false) =>
       service.join({ session_id: SESSION, customer_id: customer, quantity, accept_partial })
     const actions = async (entryId: string) =>
@@ -145,6 +146,18 @@ moduleIntegrationTestRunner<WaitlistModuleService>({
 
       await service.restoreStatuses([{ entry_id: c.id, status: "WAITING" }])
       expect((await entry(c.id)).status).toBe("WAITING")
+    })
+
+    it("the #16 migration enables sessions that already have entries, and only those (idempotent)", async () => {
+      await join("cus_a")
+      const before = await service.isWaitlistEnabled({ session_id: SESSION, product_id: null })
+      expect(before).toBe(false)
+      const manager = MikroOrmWrapper.forkManager()
+      await manager.execute(ENABLE_SESSIONS_WITH_ENTRIES)
+      await manager.execute(ENABLE_SESSIONS_WITH_ENTRIES)
+      expect(await service.isWaitlistEnabled({ session_id: SESSION, product_id: null })).toBe(true)
+      expect(await service.isWaitlistEnabled({ session_id: "variant_without_entries", product_id: null })).toBe(false)
+      expect(await service.listWaitlistSettings({ ref_id: SESSION })).toHaveLength(1)
     })
 
     it("waitlists exist only where enabled: the session's own setting wins over its product's", async () => {

@@ -1,4 +1,5 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
+import { ENABLE_SESSIONS_WITH_ENTRIES } from "../migration-sql"
 
 /**
  * #16: waitlists only where the organizer enabled them (sessions that already have entries are
@@ -10,11 +11,7 @@ export class Migration20261204210000 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_monetization_waitlist_setting_deleted_at" ON "monetization_waitlist_setting" ("deleted_at") WHERE deleted_at IS NULL;`)
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_monetization_waitlist_setting_scope_ref_id_unique" ON "monetization_waitlist_setting" ("scope", "ref_id") WHERE deleted_at IS NULL;`)
     this.addSql(`alter table if exists "monetization_waitlist_entry" add column if not exists "checkout_expires_at" timestamptz null, add column if not exists "skip_count" integer not null default 0, add column if not exists "accept_partial" boolean not null default false;`)
-    this.addSql(`insert into "monetization_waitlist_setting" ("id", "scope", "ref_id", "enabled")
-      select 'mwls_' || substr(md5(e."session_id"), 1, 26), 'session', e."session_id", true
-      from (select distinct "session_id" from "monetization_waitlist_entry" where "deleted_at" is null) as e
-      where not exists (select 1 from "monetization_waitlist_setting" s
-                        where s."scope" = 'session' and s."ref_id" = e."session_id" and s."deleted_at" is null);`)
+    this.addSql(ENABLE_SESSIONS_WITH_ENTRIES)
   }
 
   override async down(): Promise<void> {
