@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { updateInventoryLevelsWorkflow } from "@medusajs/medusa/core-flows"
 import type { Socket } from "socket.io-client"
 import expireWaitlistOffersJob from "../../../src/jobs/expire-waitlist-offers"
@@ -200,9 +200,18 @@ medusaIntegrationTestRunner({
         const socketB = await open(b)
         const bMoved = nextEventWhere<Position>(socketB, "WAITLIST_POSITION_UPDATE", (p) => p.position === 1)
 
+        // This host has Medusa's default Notification Module (only `notification-local` on `feed`): sending the
+        // offer on `email` fails, is logged, and never undoes the offer.
+        const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
+        const warn = jest.spyOn(logger, "warn")
         const offered = nextEvent<OfferPayload>(socketA, "WAITLIST_OFFER")
         await setStock(1) // the organizer adds a seat (latency: npm run bench)
         const offer = await offered
+        const logged = await eventually(async () =>
+          warn.mock.calls.map(([line]) => String(line)).find((line) => line.includes("waitlist.offered notification"))
+        )
+        expect(logged).toMatch(/not sent \(the offer stands\): .*channel: email/)
+        warn.mockRestore()
         expect(Object.keys(offer).sort()).toEqual(["expires_at", "join_token", "message", "session_id", "title"])
         expect(offer).toMatchObject({ session_id: session.variantId, join_token: expect.any(String) })
         expect(offer.title).toContain("Keynote")
