@@ -35,6 +35,7 @@ module.exports = defineConfig({
       : undefined,
     pluginModulesFromSource: true,
     analyticsLocal: process.env.MONETIZATION_ANALYTICS_LOCAL === "true",
+    notificationLocalChannel: process.env.MONETIZATION_NOTIFICATION_LOCAL_CHANNEL || undefined,
     pluginOptions: process.env.MONETIZATION_OPTIONS ? JSON.parse(process.env.MONETIZATION_OPTIONS) : {},
   }),
 })

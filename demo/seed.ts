@@ -17,6 +17,7 @@ import {
 import fs from "fs"
 import path from "path"
 import { createAbTestWorkflow, startAbTestWorkflow } from "../src/workflows/abtest"
+import { setWaitlistEnabledWorkflow } from "../src/workflows/waitlist"
 import { seedMonetization } from "./seed-monetization"
 import { seedVenuePickup } from "./seed-pickup"
 
@@ -150,6 +151,10 @@ export default async function seedDemo({ container }: ExecArgs) {
   await createDemoAdmin(container)
   await createDemoExperiment(container, event.id)
   const variantIdOf = (sku: string) => variants.find((v) => v.sku === sku)!.id
+  // Waitlists are opt-in per session: the demo's full workshop has one.
+  await setWaitlistEnabledWorkflow(container).run({
+    input: { scope: "session", ref_id: variantIdOf("STC26-WS-PAY"), enabled: true },
+  })
   await seedMonetization(
     container,
     {

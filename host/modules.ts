@@ -11,6 +11,11 @@ export type HostModulesInput = {
   webhookDelayMs?: number
   /** Configure Medusa's Analytics Module with its local provider (tests of the forwarding). */
   analyticsLocal?: boolean
+  /**
+   * Configure Medusa's Notification Module with its local provider (it logs instead of sending)
+   * on this channel, e.g. `email` for the waitlist notification tests. Unset: Medusa's default.
+   */
+  notificationLocalChannel?: string
 }
 
 export const PLUGIN_MODULE_NAMES = ["monetization-event", "abtest", "offer", "ad", "waitlist", "realtime"]
@@ -43,6 +48,21 @@ export function hostModules(input: HostModulesInput) {
     modules.push({
       resolve: "@medusajs/medusa/analytics",
       options: { providers: [{ resolve: "@medusajs/medusa/analytics-local", id: "local" }] },
+    })
+  }
+
+  if (input.notificationLocalChannel) {
+    modules.push({
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: [input.notificationLocalChannel] },
+          },
+        ],
+      },
     })
   }
 

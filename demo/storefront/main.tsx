@@ -6,6 +6,7 @@ import {
   MonetizationProvider,
   OfferList,
   storeFetch,
+  takeJoinTokenFromUrl,
   useABTest,
   useMonetizationConfig,
   useOffers,
@@ -171,6 +172,27 @@ function CustomerLogin({ info, token, setToken }: { info: DemoInfo; token?: stri
   )
 }
 
+// An accept link from the waitlist notification: its join token leaves the address bar before
+// anything renders; nothing is accepted until the logged-in customer clicks Accept.
+const acceptLink = takeJoinTokenFromUrl()
+const ACCEPT_SESSION_ID =
+  window.location.pathname === "/waitlist/accept"
+    ? acceptLink?.session_id ?? new URLSearchParams(window.location.search).get("session_id")
+    : null
+
+function AcceptWaitlistOffer({ sessionId, token, eventId }: { sessionId: string; token?: string; eventId: string }) {
+  return (
+    <section data-testid="waitlist-accept-page">
+      <h2>Your waitlist offer</h2>
+      {token ? (
+        <WaitlistButton sessionId={sessionId} eventId={eventId} />
+      ) : (
+        <p className="muted">Log in as the customer the offer was sent to, then accept it here.</p>
+      )}
+    </section>
+  )
+}
+
 function App({ info }: { info: DemoInfo }) {
   const [token, setToken] = useState<string>()
   const [checkout, setCheckout] = useState<OpenCheckout>()
@@ -181,6 +203,7 @@ function App({ info }: { info: DemoInfo }) {
         <AdSlot eventId={info.event_id} placement="EVENT_HERO" />
         {info.experiment && <HeroExperiment info={info} experiment={info.experiment} />}
         <CustomerLogin info={info} token={token} setToken={setToken} />
+        {ACCEPT_SESSION_ID && <AcceptWaitlistOffer sessionId={ACCEPT_SESSION_ID} token={token} eventId={info.event_id} />}
         {token && (
           <section>
             <h2>Tickets</h2>
@@ -222,7 +245,7 @@ function App({ info }: { info: DemoInfo }) {
             <MyOfferPurchases />
           </section>
         )}
-        {token && fullSession && (
+        {token && fullSession && fullSession !== ACCEPT_SESSION_ID && (
           <section>
             <h2>Workshop (sold out)</h2>
             <WaitlistButton sessionId={fullSession} eventId={info.event_id} />
@@ -235,7 +258,7 @@ function App({ info }: { info: DemoInfo }) {
 }
 
 async function start() {
-  const info: DemoInfo = await fetch("./demo-info.json").then((r) => r.json())
+  const info: DemoInfo = await fetch("/demo-info.json").then((r) => r.json())
   const queryClient = new QueryClient()
   createRoot(document.getElementById("root")!).render(
     <StrictMode>

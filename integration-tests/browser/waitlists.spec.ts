@@ -1,11 +1,12 @@
 import { Modules } from "@medusajs/framework/utils"
+import { updateInventoryLevelsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createCustomer } from "../helpers/auth"
 import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
-import { clearOfMinuteTick, eventually } from "../http/waitlist/helpers"
+import { clearOfMinuteTick, eventually, enableWaitlist } from "../http/waitlist/helpers"
 
 // Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
 jest.setTimeout(300_000)
@@ -31,6 +32,7 @@ medusaIntegrationTestRunner({
         await adminHeaders(api, container, ADMIN_EMAIL)
         const setup = await createStoreSetup(container, { withStripe: false })
         const ticket = await createTicketProduct(container, setup, { title: "Browser Waitlist Keynote", stock: 2 })
+        await enableWaitlist(container, ticket.variantId)
         // Both seats sold: what an order's reservation does to the stock.
         await inventory.createReservationItems([
           { inventory_item_id: ticket.inventoryItemId, location_id: ticket.locationId, quantity: 2 },
@@ -163,6 +165,79 @@ medusaIntegrationTestRunner({
         process.stdout.write(`[browser] screenshots in ${screenshot.replace(/[^/]+$/, "")}\n`)
 
         expect(problems).toEqual([])
+      })
+
+      it("enables a session's waitlist, releases a held seat and removes entries; the admin shows why", async () => {
+        const { page } = session.browser
+        const problems = collectPageProblems(page)
+        const container = getContainer()
+        await adminHeaders(api, container, ADMIN_EMAIL)
+        const setup = await createStoreSetup(container, { withStripe: false })
+        const ticket = await createTicketProduct(container, setup, { title: "Browser Release Talk", stock: 0 })
+        const [ada, bob, cyd] = [
+          await createCustomer(api, setup.publishableKey, `ada-r-${Date.now()}@waitlist.test`),
+          await createCustomer(api, setup.publishableKey, `bob-r-${Date.now()}@waitlist.test`),
+          await createCustomer(api, setup.publishableKey, `cyd-r-${Date.now()}@waitlist.test`),
+        ]
+        const join = (who: { token: string }) =>
+          api.post(`/store/sessions/${ticket.variantId}/waitlist`, {}, storeHeaders(setup, who.token)).catch((e) => e)
+        expect((await join(ada)).response.status).toBe(404) // not enabled yet
+
+        await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+        await page.locator('a[href="/app/waitlists"]').first().waitFor({ timeout: 20_000 })
+        await page.goto(`${session.server.url}/app/waitlists/${ticket.variantId}`)
+        const detail = page.getByTestId("waitlist-detail")
+        const toggle = detail.getByTestId("waitlist-enabled").getByRole("switch")
+        await toggle.waitFor({ timeout: 20_000 })
+        await expect(toggle.getAttribute("aria-checked")).resolves.toBe("false")
+        await toggle.click()
+        await page.getByText("Waitlist enabled", { exact: true }).first().waitFor()
+        await eventually(async () => (await toggle.getAttribute("aria-checked")) === "true", 10_000)
+        for (const who of [ada, bob, cyd]) {
+          expect((await join(who)).status).toBe(201)
+        }
+
+        // A seat frees: Ada is offered it without the organizer's click.
+        await updateInventoryLevelsWorkflow(container).run({
+          input: { updates: [{ inventory_item_id: ticket.inventoryItemId, location_id: ticket.locationId, stocked_quantity: 1 }] },
+        })
+        const entries = detail.getByTestId("waitlist-entry")
+        const column = (testId: string) => entries.getByTestId(testId).allInnerTexts()
+        await entries.first().getByTestId("waitlist-entry-status").filter({ hasText: "Offered" }).waitFor({ timeout: 20_000 })
+        const { data } = await api.get(`/admin/sessions/${ticket.variantId}/waitlist`, await adminHeaders(api, container, "second-admin@test.dev"))
+        expect(data.session.waitlist_enabled).toBe(true)
+        const waitlist = container.resolve("waitlist") as {
+          listWaitlistEntries: (f: Record<string, unknown>) => Promise<{ id: string; status: string }[]>
+        }
+        const [adaEntry] = await waitlist.listWaitlistEntries({ session_id: ticket.variantId, status: "OFFERED" })
+        expect(adaEntry).toBeTruthy()
+        await entries.first().getByTestId("waitlist-entry-status").filter({ hasText: "Offered" }).waitFor()
+
+        // Release Ada's held seat from the page: it goes to Bob at once.
+        await entries.first().getByTestId("waitlist-entry-select").click()
+        const actions = detail.getByTestId("waitlist-entry-actions")
+        await actions.getByTestId("waitlist-release").click()
+        await page.getByRole("button", { name: "Release", exact: true }).click()
+        await page.getByText("Released 1 seat(s)").waitFor({ timeout: 10_000 })
+        await eventually(async () => JSON.stringify(await column("waitlist-entry-status")) === JSON.stringify(["Expired", "Offered", "Waiting"]), 20_000)
+        await expect(column("waitlist-entry-reason")).resolves.toEqual(["Released by the organizer", "-", "-"])
+
+        // Remove Bob (offered) and Cyd (waiting) at once.
+        await entries.nth(1).getByTestId("waitlist-entry-select").click()
+        await entries.nth(2).getByTestId("waitlist-entry-select").click()
+        await expect(actions.getByTestId("waitlist-remove").innerText()).resolves.toBe("Remove (2)")
+        await actions.getByTestId("waitlist-remove").click()
+        await page.getByRole("button", { name: "Remove", exact: true }).click()
+        await page.getByText("Removed 2 entries").waitFor({ timeout: 10_000 })
+        await eventually(async () => JSON.stringify(await column("waitlist-entry-status")) === JSON.stringify(["Expired", "Left", "Left"]), 20_000)
+        await expect(column("waitlist-entry-reason")).resolves.toEqual([
+          "Released by the organizer",
+          "Removed by the organizer",
+          "Removed by the organizer",
+        ])
+        await saveScreenshot(page, "admin-waitlist-released-removed")
+        // Going straight to the session's URL aborts the dashboard's own requests still in flight: not a problem.
+        expect(problems.filter((problem) => !(problem.kind === "requestfailed" && problem.text === "net::ERR_ABORTED"))).toEqual([])
       })
     })
   },

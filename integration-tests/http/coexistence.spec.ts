@@ -114,6 +114,8 @@ medusaIntegrationTestRunner({
 
     it("the host's completion route refuses held waitlist seats and an accepted cart with other than its seats", async () => {
       const session = await createTicketProduct(getContainer(), setup, { stock: 1, title: "Workshop" })
+      const admin = await adminHeaders(api, getContainer())
+      await api.post(`/admin/sessions/${session.variantId}/waitlist/settings`, { enabled: true }, admin)
       const customer = (name: string) => createCustomer(api, setup.publishableKey, `${name}-${Date.now()}@example.com`)
       const [outsider, buyer, waiter] = [await customer("outsider"), await customer("buyer"), await customer("waiter")]
       const cartOf = async (who: { token: string }) =>

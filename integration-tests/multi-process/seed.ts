@@ -4,6 +4,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createCustomerAccountWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { createStoreSetup } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
+import { setWaitlistEnabledWorkflow } from "../../src/workflows/waitlist"
 
 import { ClusterSeed, CUSTOMER_COUNT, SEED_PASSWORD } from "./seed-data"
 
@@ -32,6 +33,9 @@ async function register(args: ExecArgs, actor: "user" | "customer", email: strin
 export default async function seedCluster(args: ExecArgs) {
   const setup = await createStoreSetup(args.container)
   const session = await createTicketProduct(args.container, setup, { title: "Keynote", stock: 0 })
+  await setWaitlistEnabledWorkflow(args.container).run({
+    input: { scope: "session", ref_id: session.variantId, enabled: true },
+  })
   const merch = await createTicketProduct(args.container, setup, { title: "Festival T-Shirt", price: 30, stock: 1000 })
   const adminEmail = "admin@cluster.test"
   await register(args, "user", adminEmail)

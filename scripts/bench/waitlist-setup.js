@@ -46,6 +46,12 @@ async function createSessions(server, info, admin, names) {
       sales_channels: [{ id: info.sales_channel_id }],
     },
   })
+  // Waitlists are opt-in (#16): enable them for every session of the bench product.
+  await call(`${server.url}/admin/events/${product.id}/waitlist-settings`, {
+    method: "POST",
+    headers: admin,
+    body: { enabled: true },
+  })
   return Object.fromEntries(
     names.map((name, i) => [
       name,

@@ -71,7 +71,9 @@ function serveDemoStorefront(port, demoInfo, offlineStripeApi) {
       res.writeHead(200, { "content-type": "application/json" })
       return res.end(JSON.stringify(demoInfo))
     }
-    const file = path.join(outDir, pathname === "/" ? "index.html" : path.normalize(pathname))
+    // The waitlist notification's accept link (`/waitlist/accept?session_id=…&join_token=…`) is a page of the app.
+    const page = pathname === "/" || pathname === "/waitlist/accept"
+    const file = path.join(outDir, page ? "index.html" : path.normalize(pathname))
     if (!file.startsWith(outDir) || !fs.existsSync(file)) {
       res.writeHead(404)
       return res.end("not found")

@@ -34,6 +34,18 @@ const abTestOptionsSchema = z
   })
   .strict()
 
+const waitlistNotificationOptionsSchema = z
+  .object({
+    /** Notification Module channel of seat offers and their lapse. */
+    channel: z.string().min(1).default("email"),
+    offerTemplate: z.string().min(1).default("waitlist-offer"),
+    expiredTemplate: z.string().min(1).default("waitlist-offer-expired"),
+    /** Base URL of the storefront; the accept link is `<storefrontUrl><acceptPath>?session_id=…&join_token=…`. */
+    storefrontUrl: z.string().url().default("http://localhost:8000"),
+    acceptPath: z.string().startsWith("/").default("/waitlist/accept"),
+  })
+  .strict()
+
 export const pluginOptionsSchema = z
   .object({
     offerHoldMinutes: z.number().int().min(1).max(24 * 60).default(15),
@@ -46,6 +58,13 @@ export const pluginOptionsSchema = z
     /** After a failed payment attempt the hold lasts at most this long, for the buyer to retry. */
     offerPaymentRetryMinutes: z.number().int().min(1).max(24 * 60).default(5),
     waitlistOfferMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    /** An accepted seat whose cart is not completed within this many minutes returns to the pool. */
+    waitlistCheckoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+    /** Seats one waitlist entry may ask for (never above the session's capacity either). */
+    waitlistMaxQuantity: z.number().int().min(1).max(100).default(10),
+    /** Times the head of a list may be passed over before freed seats accumulate for it. */
+    waitlistHeadSkips: z.number().int().min(0).max(100).default(3),
+    waitlistNotifications: waitlistNotificationOptionsSchema.default(waitlistNotificationOptionsSchema.parse({})),
     ingestion: ingestionOptionsSchema.default(ingestionOptionsSchema.parse({})),
     ads: adsOptionsSchema.default(adsOptionsSchema.parse({})),
     abTests: abTestOptionsSchema.default(abTestOptionsSchema.parse({})),
@@ -57,6 +76,7 @@ export type PluginOptions = z.infer<typeof pluginOptionsSchema>
 export type IngestionOptions = PluginOptions["ingestion"]
 export type AdsOptions = PluginOptions["ads"]
 export type AbTestOptions = PluginOptions["abTests"]
+export type WaitlistNotificationOptions = PluginOptions["waitlistNotifications"]
 
 /** Keys Medusa adds to every module's options; they are not the host's to validate. */
 const FRAMEWORK_OPTION_KEYS = ["database"]

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { coalesceByKey } from "../lib/coalesce-by-key"
+import { offerExpiredMessage } from "../workflows/waitlist/utils/messages"
 import { WAITLIST_MODULE } from "../modules/waitlist"
 import type WaitlistModuleService from "../modules/waitlist/service"
 import { REALTIME_EVENTS, REALTIME_MODULE } from "../modules/realtime"
@@ -34,7 +35,8 @@ export default async function waitlistPushHandler({ event, container }: Subscrib
     const data = event.data as WaitlistEntryEventData
     await realtime.emitToCustomer(data.customer_id, REALTIME_EVENTS.WAITLIST_OFFER_EXPIRED, {
       session_id: data.session_id,
-      message: "Your waitlist offer has expired and the seat was offered to the next person in line.",
+      message: offerExpiredMessage(data.reason),
+      reason: data.reason ?? "offer_lapsed",
     })
     return
   }

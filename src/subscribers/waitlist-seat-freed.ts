@@ -7,14 +7,15 @@ import {
 import { reconcileWaitlists, WaitlistEntryEventData, WaitlistEvents } from "../workflows/waitlist"
 
 /**
- * A seat may have freed up: an offer was declined, lapsed or abandoned, an order was
- * cancelled, or the organizer raised stock. Offer free seats to the next customers.
+ * A seat may have freed up: an offer was declined, lapsed or abandoned, an accepted seat's
+ * checkout lapsed or was released, an order was cancelled, or the organizer raised stock.
+ * Offer free seats to the next customers, without anyone's click.
  */
 export default async function waitlistSeatFreedHandler({ event, container }: SubscriberArgs<Record<string, unknown>>) {
   const name = event.name as string
   if (name === WaitlistEvents.LEFT) {
     const data = event.data as unknown as WaitlistEntryEventData
-    if (data.previous_status !== "OFFERED") {
+    if (data.previous_status !== "OFFERED" && data.previous_status !== "ACCEPTED") {
       return
     }
   }

@@ -9,7 +9,7 @@ import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-
 import { useFakeStripe } from "../../helpers/stripe/use-fake-stripe"
 import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
 import { waitFor } from "../../helpers/wait-for"
-import { connectSocket, nextEvent, waitForConnect } from "../waitlist/helpers"
+import { connectSocket, nextEvent, waitForConnect, enableWaitlist } from "../waitlist/helpers"
 
 jest.setTimeout(300_000)
 
@@ -33,6 +33,7 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       setup = await createStoreSetup(getContainer())
       session = await createTicketProduct(getContainer(), setup, { stock: 2, title: "Masterclass" })
+      await enableWaitlist(getContainer(), session.variantId)
     })
 
     afterEach(() => {

@@ -1,4 +1,6 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { io, Socket } from "socket.io-client"
+import { setWaitlistEnabledWorkflow } from "../../../src/workflows/waitlist"
 
 /** A real socket.io client on the test server's own port. */
 export function connectSocket(baseURL: string, token: string | undefined, via: "auth" | "query" = "auth"): Socket {
@@ -92,4 +94,9 @@ export async function clearOfMinuteTick(fromSecond = 3, toSecond = 30) {
   while (new Date().getSeconds() < fromSecond || new Date().getSeconds() >= toSecond) {
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
+}
+
+/** Waitlists are opt-in: the organizer enables one per session (or per product). */
+export async function enableWaitlist(container: MedusaContainer, sessionId: string, enabled: boolean | null = true) {
+  await setWaitlistEnabledWorkflow(container).run({ input: { scope: "session", ref_id: sessionId, enabled } })
 }

@@ -4,7 +4,7 @@ import type { Socket } from "socket.io-client"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
 import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
-import { clearOfMinuteTick, connectSocket, eventually, nextEvent, waitForConnect } from "./helpers"
+import { clearOfMinuteTick, connectSocket, eventually, nextEvent, waitForConnect, enableWaitlist } from "./helpers"
 
 jest.setTimeout(180_000)
 
@@ -24,6 +24,7 @@ medusaIntegrationTestRunner({
         input: { selector: { id: setup.regionId }, update: { payment_providers: ["pp_system_default"] } },
       })
       session = await createTicketProduct(getContainer(), setup, { stock: 1, title: "Closing Keynote" })
+      await enableWaitlist(getContainer(), session.variantId)
     })
 
     afterEach(() => {

@@ -11,6 +11,8 @@ import {
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import WaitlistAudit from "./models/waitlist-audit"
 import WaitlistEntry from "./models/waitlist-entry"
+import WaitlistSetting from "./models/waitlist-setting"
+import { OfferCandidate, OfferPlan, planOffers } from "./offer-plan"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import {
   OfferedSeat,
@@ -27,7 +29,8 @@ export function hashJoinToken(token: string): string {
 type Row = Record<string, unknown>
 
 const ENTRY_COLUMNS = `id, session_id, customer_id, quantity, status, seq, ordinal, offered_at, offer_expires_at,
-  join_token_hash, token_used_at, accepted_at, consumed_at, cart_id, created_at`
+  join_token_hash, token_used_at, accepted_at, consumed_at, cart_id, created_at, checkout_expires_at,
+  skip_count, accept_partial`
 
 function toEntry(row: Row): WaitlistEntryRow {
   return {
@@ -35,6 +38,8 @@ function toEntry(row: Row): WaitlistEntryRow {
     seq: Number(row.seq),
     ordinal: row.ordinal == null ? null : Number(row.ordinal),
     quantity: Number(row.quantity),
+    skip_count: Number(row.skip_count ?? 0),
+    accept_partial: !!row.accept_partial,
   }
 }
 
@@ -43,7 +48,7 @@ function toEntry(row: Row): WaitlistEntryRow {
  * so a double accept or an accept racing expiry can change an entry at most once, even
  * before the per-session lock the workflows take.
  */
-class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit }) {
+class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit, WaitlistSetting }) {
   protected readonly options_: PluginOptions
 
   constructor(container: Record<string, unknown>, options: unknown) {
@@ -58,7 +63,7 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   @InjectManager()
   async join(
-    input: { session_id: string; customer_id: string; quantity: number },
+    input: { session_id: string; customer_id: string; quantity: number; accept_partial?: boolean },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ entry: WaitlistEntryRow; created: boolean }> {
     return this.join_(input, sharedContext)
@@ -66,7 +71,7 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   @InjectTransactionManager()
   protected async join_(
-    input: { session_id: string; customer_id: string; quantity: number },
+    input: { session_id: string; customer_id: string; quantity: number; accept_partial?: boolean },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ entry: WaitlistEntryRow; created: boolean }> {
     const manager = sharedContext.transactionManager!
@@ -75,16 +80,26 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
       `monetization_waitlist_join:${input.session_id}`,
     ])
     const inserted: Row[] = await manager.execute(
-      `INSERT INTO monetization_waitlist_entry (id, session_id, customer_id, quantity, status, ordinal, created_at, updated_at)
-       SELECT ?, ?, ?, ?, 'WAITING', coalesce(max(ordinal), 0) + 1, now(), now()
+      `INSERT INTO monetization_waitlist_entry (id, session_id, customer_id, quantity, accept_partial, status, ordinal, created_at, updated_at)
+       SELECT ?, ?, ?, ?, ?, 'WAITING', coalesce(max(ordinal), 0) + 1, now(), now()
        FROM monetization_waitlist_entry WHERE session_id = ? AND deleted_at IS NULL
        ON CONFLICT (session_id, customer_id) WHERE status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL DO NOTHING
        RETURNING ${ENTRY_COLUMNS}`,
-      [generateEntityId(undefined, "mwle"), input.session_id, input.customer_id, input.quantity, input.session_id]
+      [
+        generateEntityId(undefined, "mwle"),
+        input.session_id,
+        input.customer_id,
+        input.quantity,
+        !!input.accept_partial,
+        input.session_id,
+      ]
     )
     if (inserted.length) {
       const entry = toEntry(inserted[0])
-      await this.audit_(manager, entry, "JOINED", { quantity: entry.quantity })
+      await this.audit_(manager, entry, "JOINED", {
+        quantity: entry.quantity,
+        ...(entry.accept_partial ? { accept_partial: true } : {}),
+      })
       return { entry, created: true }
     }
     const existing = await this.findActive_(manager, input.session_id, input.customer_id)
@@ -193,10 +208,23 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     return { held: Number(rows[0].held), waiting: Number(rows[0].waiting) }
   }
 
-  /** Offers up to `seats` seats to the first WAITING entries that fit, in FIFO order. */
+  /**
+   * What the offer policy would do with `free` seats now (read-only): the cart guard and the
+   * seat counts use `unclaimed` as the seats public sale may take.
+   */
+  @InjectManager()
+  async planSeats(
+    input: { session_id: string; free: number; unreserved: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<OfferPlan> {
+    const candidates = await this.candidates_(sharedContext.manager!, input.session_id, input.free, false)
+    return planOffers({ candidates, free: input.free, unreserved: input.unreserved, maxSkips: this.options_.waitlistHeadSkips })
+  }
+
+  /** Offers up to `seats` free seats by the offer policy (planOffers); `unreserved` = seats not sold. */
   @InjectManager()
   async offerSeats(
-    input: { session_id: string; seats: number },
+    input: { session_id: string; seats: number; unreserved: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<OfferedSeat[]> {
     return this.offerSeats_(input, sharedContext)
@@ -204,71 +232,117 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   @InjectTransactionManager()
   protected async offerSeats_(
-    input: { session_id: string; seats: number },
+    input: { session_id: string; seats: number; unreserved: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<OfferedSeat[]> {
     const manager = sharedContext.transactionManager!
     if (input.seats <= 0) {
       return []
     }
-    const waiting: Row[] = await manager.execute(
-      `SELECT id, quantity FROM monetization_waitlist_entry
-       WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL
-       ORDER BY seq LIMIT ? FOR UPDATE`,
-      [input.session_id, input.seats]
-    )
+    const candidates = await this.candidates_(manager, input.session_id, input.seats, true)
+    const plan = planOffers({
+      candidates,
+      free: input.seats,
+      unreserved: input.unreserved,
+      maxSkips: this.options_.waitlistHeadSkips,
+    })
+    const wanted = new Map(candidates.map((entry) => [entry.id, entry.quantity]))
     const offered: OfferedSeat[] = []
-    let left = input.seats
     const minutes = this.options_.waitlistOfferMinutes
-    for (const row of waiting) {
-      const quantity = Number(row.quantity)
-      if (quantity > left) {
-        break // FIFO: a later, smaller entry does not jump the queue
-      }
+    for (const planned of plan.offers) {
       const token = randomBytes(32).toString("base64url")
       const updated: Row[] = await manager.execute(
         `UPDATE monetization_waitlist_entry
-         SET status = 'OFFERED', offered_at = now(), offer_expires_at = now() + make_interval(mins => ?),
-             join_token_hash = ?, token_used_at = NULL, updated_at = now()
+         SET status = 'OFFERED', quantity = ?, offered_at = now(), offer_expires_at = now() + make_interval(mins => ?),
+             join_token_hash = ?, token_used_at = NULL, skip_count = 0, updated_at = now()
          WHERE id = ? AND status = 'WAITING'
          RETURNING ${ENTRY_COLUMNS}`,
-        [minutes, hashJoinToken(token), row.id]
+        [planned.quantity, minutes, hashJoinToken(token), planned.id]
       )
       if (!updated.length) {
         continue
       }
       const entry = toEntry(updated[0])
-      left -= quantity
-      await this.audit_(manager, entry, "OFFERED", { expires_at: entry.offer_expires_at })
+      await this.audit_(manager, entry, "OFFERED", {
+        expires_at: entry.offer_expires_at,
+        quantity: planned.quantity,
+        ...(planned.partial ? { partial: true, wanted: wanted.get(planned.id) } : {}),
+      })
       offered.push({
         entry_id: entry.id,
         session_id: entry.session_id,
         customer_id: entry.customer_id,
-        quantity,
+        quantity: planned.quantity,
+        wanted: wanted.get(planned.id) ?? planned.quantity,
         join_token: token,
         expires_at: new Date(entry.offer_expires_at as Date).toISOString(),
       })
     }
+    if (plan.skipped_head && offered.length) {
+      await manager.execute(
+        `UPDATE monetization_waitlist_entry SET skip_count = skip_count + 1, updated_at = now() WHERE id = ? AND status = 'WAITING'`,
+        [plan.skipped_head]
+      )
+    }
     return offered
+  }
+
+  /**
+   * The head of the list and the first WAITING entries that could fit in `free` seats: each
+   * offer takes at least one seat, so no more than `free` of them matter (O(free), not O(list)).
+   */
+  private async candidates_(manager: EntityManager, session_id: string, free: number, lock: boolean) {
+    if (free <= 0) {
+      return []
+    }
+    const rows: Row[] = await manager.execute(
+      `(SELECT id, quantity, skip_count, accept_partial, seq FROM monetization_waitlist_entry
+        WHERE session_id = ? AND status = 'WAITING' AND deleted_at IS NULL ORDER BY seq LIMIT 1)
+       UNION
+       (SELECT id, quantity, skip_count, accept_partial, seq FROM monetization_waitlist_entry
+        WHERE session_id = ? AND status = 'WAITING' AND quantity <= ? AND deleted_at IS NULL ORDER BY seq LIMIT ?)
+       ORDER BY seq`,
+      [session_id, session_id, free, free]
+    )
+    if (lock && rows.length) {
+      await manager.execute(
+        `SELECT id FROM monetization_waitlist_entry WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) FOR UPDATE`,
+        [JSON.stringify(rows.map((row) => row.id))]
+      )
+    }
+    return rows.map(
+      (row): OfferCandidate => ({
+        id: row.id as string,
+        quantity: Number(row.quantity),
+        skip_count: Number(row.skip_count),
+        accept_partial: !!row.accept_partial,
+      })
+    )
   }
 
   /** Compensation of offerSeats: the entries go back to WAITING with their place kept. */
   @InjectManager()
-  async revertOffers(entry_ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
-    return this.revertOffers_(entry_ids, sharedContext)
+  async revertOffers(
+    entries: { entry_id: string; quantity: number }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    return this.revertOffers_(entries, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async revertOffers_(entry_ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}) {
-    if (!entry_ids.length) {
-      return
+  protected async revertOffers_(
+    entries: { entry_id: string; quantity: number }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    for (const entry of entries) {
+      await sharedContext.transactionManager!.execute(
+        `UPDATE monetization_waitlist_entry
+         SET status = 'WAITING', quantity = ?, offered_at = NULL, offer_expires_at = NULL, join_token_hash = NULL,
+             updated_at = now()
+         WHERE id = ? AND status = 'OFFERED'`,
+        [entry.quantity, entry.entry_id]
+      )
     }
-    await sharedContext.transactionManager!.execute(
-      `UPDATE monetization_waitlist_entry
-       SET status = 'WAITING', offered_at = NULL, offer_expires_at = NULL, join_token_hash = NULL, updated_at = now()
-       WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND status = 'OFFERED'`,
-      [JSON.stringify(entry_ids)]
-    )
   }
 
   /** Uses a join token once: only an unexpired, unused offer of this customer becomes ACCEPTED. */
@@ -289,15 +363,16 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     const hash = hashJoinToken(input.join_token)
     const claimed: Row[] = await manager.execute(
       `UPDATE monetization_waitlist_entry
-       SET status = 'ACCEPTED', token_used_at = now(), accepted_at = now(), updated_at = now()
+       SET status = 'ACCEPTED', token_used_at = now(), accepted_at = now(),
+           checkout_expires_at = now() + make_interval(mins => ?), updated_at = now()
        WHERE session_id = ? AND customer_id = ? AND join_token_hash = ? AND status = 'OFFERED'
          AND token_used_at IS NULL AND offer_expires_at > now() AND deleted_at IS NULL
        RETURNING ${ENTRY_COLUMNS}`,
-      [input.session_id, input.customer_id, hash]
+      [this.options_.waitlistCheckoutMinutes, input.session_id, input.customer_id, hash]
     )
     if (claimed.length) {
       const entry = toEntry(claimed[0])
-      await this.audit_(manager, entry, "ACCEPTED", null)
+      await this.audit_(manager, entry, "ACCEPTED", { checkout_expires_at: entry.checkout_expires_at })
       return entry
     }
     throw await this.tokenError_(manager, input.session_id, input.customer_id, hash)
@@ -313,7 +388,8 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
   protected async restoreClaim_(entry_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
     await sharedContext.transactionManager!.execute(
       `UPDATE monetization_waitlist_entry
-       SET status = 'OFFERED', token_used_at = NULL, accepted_at = NULL, cart_id = NULL, updated_at = now()
+       SET status = 'OFFERED', token_used_at = NULL, accepted_at = NULL, checkout_expires_at = NULL, cart_id = NULL,
+           updated_at = now()
        WHERE id = ? AND status = 'ACCEPTED' AND consumed_at IS NULL`,
       [entry_id]
     )
@@ -444,7 +520,7 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     )
     const entries = rows.map(toEntry)
     for (const entry of entries) {
-      await this.audit_(manager, entry, "EXPIRED", null)
+      await this.audit_(manager, entry, "EXPIRED", { reason: "offer_lapsed" })
     }
     return entries
   }
@@ -502,12 +578,153 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     }
   }
 
+  /** Accepted seats whose checkout deadline passed and whose order was not placed (all sessions, or one). */
+  @InjectManager()
+  async listLapsedCheckouts(
+    session_id: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow[]> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM monetization_waitlist_entry
+       WHERE status = 'ACCEPTED' AND consumed_at IS NULL AND deleted_at IS NULL
+         AND coalesce(checkout_expires_at, accepted_at + make_interval(mins => ?)) <= now()
+         AND (?::text IS NULL OR session_id = ?)`,
+      [this.options_.waitlistCheckoutMinutes, session_id, session_id]
+    )
+    return rows.map(toEntry)
+  }
+
+  /**
+   * Takes seats back from entries (ACCEPTED not ordered, or OFFERED) and ends them: EXPIRED
+   * (a lapsed checkout, or released by the organizer) or LEFT (removed by the organizer), with
+   * the reason in the audit trail. Answers the entries as they were.
+   */
+  @InjectManager()
+  async endEntries(
+    input: {
+      session_id: string | null
+      entry_ids: string[]
+      status: "EXPIRED" | "LEFT"
+      from: WaitlistStatus[]
+      reason: string
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow[]> {
+    return this.endEntries_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async endEntries_(
+    input: {
+      session_id: string | null
+      entry_ids: string[]
+      status: "EXPIRED" | "LEFT"
+      from: WaitlistStatus[]
+      reason: string
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow[]> {
+    const manager = sharedContext.transactionManager!
+    if (!input.entry_ids.length) {
+      return []
+    }
+    const before: Row[] = await manager.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM monetization_waitlist_entry
+       WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND (?::text IS NULL OR session_id = ?)
+         AND status IN (SELECT jsonb_array_elements_text(?::jsonb)) AND consumed_at IS NULL AND deleted_at IS NULL
+       FOR UPDATE`,
+      [JSON.stringify(input.entry_ids), input.session_id, input.session_id, JSON.stringify(input.from)]
+    )
+    const ended: WaitlistEntryRow[] = []
+    for (const row of before) {
+      const entry = toEntry(row)
+      await manager.execute(
+        `UPDATE monetization_waitlist_entry SET status = ?, updated_at = now() WHERE id = ? AND status = ?`,
+        [input.status, entry.id, entry.status]
+      )
+      await this.audit_(manager, entry, input.status, {
+        reason: input.reason,
+        previous_status: entry.status,
+        ...(entry.cart_id ? { cart_id: entry.cart_id } : {}),
+      })
+      ended.push(entry)
+    }
+    return ended
+  }
+
+  /** Compensation of endEntries (and of other status changes): each entry back to its status. */
+  @InjectManager()
+  async restoreStatuses(
+    input: { entry_id: string; status: WaitlistStatus }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    return this.restoreStatuses_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreStatuses_(
+    input: { entry_id: string; status: WaitlistStatus }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    for (const entry of input) {
+      await sharedContext.transactionManager!.execute(
+        `UPDATE monetization_waitlist_entry SET status = ?, updated_at = now() WHERE id = ?`,
+        [entry.status, entry.entry_id]
+      )
+    }
+  }
+
+  /** Whether the organizer enabled a waitlist here: the session's own setting, else its product's. */
+  @InjectManager()
+  async isWaitlistEnabled(
+    input: { session_id: string; product_id: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT scope, enabled FROM monetization_waitlist_setting
+       WHERE deleted_at IS NULL AND ((scope = 'session' AND ref_id = ?) OR (scope = 'product' AND ref_id = ?))`,
+      [input.session_id, input.product_id ?? ""]
+    )
+    const own = rows.find((row) => row.scope === "session")
+    const product = rows.find((row) => row.scope === "product")
+    return !!(own ?? product)?.enabled
+  }
+
+  /** Sets one setting; answers the previous one (null when there was none) for compensation. */
+  @InjectManager()
+  async setWaitlistEnabled(
+    input: { scope: "session" | "product"; ref_id: string; enabled: boolean | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean | null> {
+    return this.setWaitlistEnabled_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async setWaitlistEnabled_(
+    input: { scope: "session" | "product"; ref_id: string; enabled: boolean | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean | null> {
+    const manager = sharedContext.transactionManager!
+    const previous: Row[] = await manager.execute(
+      `DELETE FROM monetization_waitlist_setting WHERE scope = ? AND ref_id = ? RETURNING enabled`,
+      [input.scope, input.ref_id]
+    )
+    if (input.enabled !== null) {
+      await manager.execute(
+        `INSERT INTO monetization_waitlist_setting (id, scope, ref_id, enabled, created_at, updated_at)
+         VALUES (?, ?, ?, ?, now(), now())`,
+        [generateEntityId(undefined, "mwls"), input.scope, input.ref_id, input.enabled]
+      )
+    }
+    return previous.length ? !!previous[0].enabled : null
+  }
+
   /** Sessions that have people waiting or open offers (for the reconciliation job). */
   @InjectManager()
   async listActiveSessionIds(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
     const rows: Row[] = await sharedContext.manager!.execute(
       `SELECT DISTINCT session_id FROM monetization_waitlist_entry
-       WHERE status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL`,
+       WHERE (status IN ('WAITING', 'OFFERED') OR (status = 'ACCEPTED' AND consumed_at IS NULL)) AND deleted_at IS NULL`,
       []
     )
     return rows.map((row) => row.session_id as string)

@@ -31,6 +31,9 @@ export type WaitlistEntryRow = {
   consumed_at: Date | null
   cart_id: string | null
   created_at: Date
+  checkout_expires_at: Date | null
+  skip_count: number
+  accept_partial: boolean
 }
 
 export type WaitlistPosition = {
@@ -44,6 +47,8 @@ export type OfferedSeat = {
   session_id: string
   customer_id: string
   quantity: number
+  /** Seats the entry asked for (more than `quantity` for a partial offer). */
+  wanted: number
   join_token: string
   expires_at: string
 }

@@ -16,6 +16,8 @@ export type WaitlistEntryEventData = {
   customer_id: string
   seq: number
   previous_status?: string
+  /** Why an offer or an accepted seat ended: offer_lapsed, checkout_not_completed, released_by_organizer… */
+  reason?: string
 }
 
 /** Carries the clear join token to the realtime subscriber; it is never stored. */
@@ -24,6 +26,7 @@ export type WaitlistOfferedEventData = {
   session_id: string
   customer_id: string
   quantity: number
+  wanted?: number
   join_token: string
   expires_at: string
 }

@@ -52,6 +52,59 @@ function saveOffer(sessionId: string, offer: WaitlistOffer | null) {
   }
 }
 
+/** Join tokens taken from accept links, per session (storage for a reload or a login, memory as a fallback). */
+const linkTokens = new Map<string, string>()
+const linkTokenKey = (sessionId: string) => `em_waitlist_link:${sessionId}`
+
+/**
+ * An accept link (`…?session_id=…&join_token=…`, sent by the plugin's notification) carries the
+ * join token: this moves it out of the address bar (history, referrers, screenshots) into this
+ * tab's storage. It never accepts anything: mail scanners open links, so accepting takes the
+ * logged-in customer's click. Call it as early as the page starts; `useSessionWaitlist` calls it too.
+ */
+export function takeJoinTokenFromUrl(): { session_id: string | null; join_token: string } | null {
+  if (typeof window === "undefined") return null
+  const url = new URL(window.location.href)
+  const joinToken = url.searchParams.get("join_token")
+  if (!joinToken) return null
+  const sessionId = url.searchParams.get("session_id")
+  url.searchParams.delete("join_token")
+  window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`)
+  const key = sessionId ?? "*"
+  linkTokens.set(key, joinToken)
+  try {
+    window.sessionStorage.setItem(linkTokenKey(key), joinToken)
+  } catch {
+    // Storage unavailable: the token lives in memory only.
+  }
+  return { session_id: sessionId, join_token: joinToken }
+}
+
+function readLinkToken(sessionId: string): string | null {
+  for (const key of [sessionId, "*"]) {
+    let stored: string | null = null
+    try {
+      stored = window.sessionStorage.getItem(linkTokenKey(key))
+    } catch {
+      stored = null
+    }
+    const joinToken = linkTokens.get(key) ?? stored
+    if (joinToken) return joinToken
+  }
+  return null
+}
+
+function clearLinkToken(sessionId: string) {
+  for (const key of [sessionId, "*"]) {
+    linkTokens.delete(key)
+    try {
+      window.sessionStorage.removeItem(linkTokenKey(key))
+    } catch {
+      // nothing stored
+    }
+  }
+}
+
 export type UseSessionWaitlistOptions = {
   /** Socket.io server URL; defaults to the provider's `baseUrl`. */
   socketUrl?: string
@@ -97,6 +150,24 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
       }
     },
   })
+
+  // A token from an accept link becomes the open offer once the entry is known to be offered.
+  useEffect(() => {
+    takeJoinTokenFromUrl()
+  }, [])
+  const loaded = query.data
+  useEffect(() => {
+    if (!loaded) return
+    const linkToken = readLinkToken(sessionId)
+    if (!linkToken) return
+    if (loaded.status !== "OFFERED" || !loaded.offer?.expires_at) {
+      if (loaded.status !== "WAITING") clearLinkToken(sessionId)
+      return
+    }
+    if (!offer) {
+      setOffer({ session_id: sessionId, join_token: linkToken, expires_at: loaded.offer.expires_at, title: "A seat is available!" })
+    }
+  }, [loaded, sessionId, offer, setOffer])
 
   const patchEntry = useCallback(
     (patch: Partial<WaitlistEntry>) =>
@@ -190,12 +261,13 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
           body: JSON.stringify({ join_token: offer.join_token }),
         })
         setOffer(null)
+        clearLinkToken(sessionId)
         if (body?.cart) setCart(body.cart)
         if (body?.waitlist_entry) client.setQueryData(key, body.waitlist_entry)
         else patchEntry({ status: action === "accept" ? "ACCEPTED" : "DECLINED", offer: null })
         return body
       }),
-    [run, offer, config, base, setOffer, client, key, patchEntry]
+    [run, offer, config, base, setOffer, client, key, patchEntry, sessionId]
   )
   const accept = useCallback(() => respond("accept"), [respond])
   const decline = useCallback(() => respond("decline"), [respond])

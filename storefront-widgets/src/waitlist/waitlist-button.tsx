@@ -99,12 +99,12 @@ export function WaitlistButton({ sessionId, eventId: _eventId, quantity, onAccep
   }
 
   if (entry?.status === "OFFERED" && offeredElsewhere) {
-    // The join token is only pushed by socket: without it (another tab or device) this page cannot accept.
+    // No join token here (neither pushed to this tab nor from an accept link): accept where notified.
     return (
       <div className={cls}>
         <p>
           {secondsLeft > 0
-            ? `A seat is offered to you (${formatCountdown(secondsLeft)} left). Accept it from the page or device where you were notified.`
+            ? `A seat is offered to you (${formatCountdown(secondsLeft)} left). Accept it from the link we sent you, or where you were notified.`
             : "Your offer has expired."}
         </p>
       </div>

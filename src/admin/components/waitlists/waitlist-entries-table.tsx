@@ -1,22 +1,35 @@
 import { TriangleDownMini, TriangleRightMini } from "@medusajs/icons"
-import { Container, Heading, IconButton, Table, Text } from "@medusajs/ui"
+import { Checkbox, Container, Heading, IconButton, Table, Text } from "@medusajs/ui"
 import { Fragment, useState } from "react"
 import type { AdminWaitlistEntry } from "../../hooks/api/waitlists"
+import { EntryActions, removable } from "./entry-actions"
 import { EntryAuditTrail } from "./entry-audit-trail"
-import { formatDateTime } from "./format"
+import { endReason, formatDateTime } from "./format"
 import { OfferCountdown } from "./offer-countdown"
 import { WaitlistStatusBadge } from "./waitlist-status-badge"
 
-const COLUMNS = 9
+const COLUMNS = 11
 
 const customerLabel = (entry: AdminWaitlistEntry) => {
   const name = [entry.customer?.first_name, entry.customer?.last_name].filter(Boolean).join(" ")
   return { primary: entry.customer?.email ?? entry.customer_id, secondary: name || null }
 }
 
-/** Every entry of the session in FIFO order; a row expands to its audit trail. */
-export const WaitlistEntriesTable = ({ entries }: { entries: AdminWaitlistEntry[] }) => {
+/** Every entry of the session in FIFO order; a row expands to its audit trail; rows can be released or removed. */
+export const WaitlistEntriesTable = ({ sessionId, entries }: { sessionId: string; entries: AdminWaitlistEntry[] }) => {
   const [expanded, setExpanded] = useState<Set<string>>(new Set())
+  const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set())
+  const selected = entries.filter((entry) => selectedIds.has(entry.id) && removable(entry))
+  const select = (id: string, on: boolean) =>
+    setSelectedIds((current) => {
+      const next = new Set(current)
+      if (on) {
+        next.add(id)
+      } else {
+        next.delete(id)
+      }
+      return next
+    })
   const toggle = (id: string) =>
     setExpanded((current) => {
       const next = new Set(current)
@@ -28,17 +41,22 @@ export const WaitlistEntriesTable = ({ entries }: { entries: AdminWaitlistEntry[
 
   return (
     <Container className="divide-y p-0" data-testid="waitlist-entries">
-      <div className="px-6 py-4">
-        <Heading level="h2">Entries</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          First in, first out. Position counts only customers still waiting.
-        </Text>
+      <div className="flex flex-col gap-3 px-6 py-4 md:flex-row md:items-start md:justify-between">
+        <div>
+          <Heading level="h2">Entries</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Freed seats go to the first entries that fit; the head keeps its place. Position counts only customers still
+            waiting.
+          </Text>
+        </div>
+        <EntryActions sessionId={sessionId} selected={selected} onDone={() => setSelectedIds(new Set())} />
       </div>
       {entries.length ? (
         <div className="overflow-x-auto">
           <Table>
             <Table.Header>
               <Table.Row>
+                <Table.HeaderCell className="w-8" />
                 <Table.HeaderCell className="w-8" />
                 <Table.HeaderCell>Position</Table.HeaderCell>
                 <Table.HeaderCell>Customer</Table.HeaderCell>
@@ -48,6 +66,7 @@ export const WaitlistEntriesTable = ({ entries }: { entries: AdminWaitlistEntry[
                 <Table.HeaderCell>Offered at</Table.HeaderCell>
                 <Table.HeaderCell>Offer expires</Table.HeaderCell>
                 <Table.HeaderCell>Accepted / ordered</Table.HeaderCell>
+                <Table.HeaderCell>Ended because</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
@@ -57,6 +76,15 @@ export const WaitlistEntriesTable = ({ entries }: { entries: AdminWaitlistEntry[
                 return (
                   <Fragment key={entry.id}>
                     <Table.Row data-testid="waitlist-entry" data-entry-id={entry.id}>
+                      <Table.Cell>
+                        <Checkbox
+                          aria-label={`Select ${customer.primary}`}
+                          disabled={!removable(entry)}
+                          checked={selectedIds.has(entry.id) && removable(entry)}
+                          onCheckedChange={(checked) => select(entry.id, checked === true)}
+                          data-testid="waitlist-entry-select"
+                        />
+                      </Table.Cell>
                       <Table.Cell>
                         <IconButton
                           size="small"
@@ -97,7 +125,18 @@ export const WaitlistEntriesTable = ({ entries }: { entries: AdminWaitlistEntry[
                               Ordered {formatDateTime(entry.consumed_at)}
                             </Text>
                           )}
+                          {entry.status === "ACCEPTED" && !entry.consumed_at && (
+                            <div data-testid="waitlist-entry-checkout-deadline">
+                              <Text size="xsmall" className="text-ui-fg-subtle">
+                                Checkout by
+                              </Text>
+                              <OfferCountdown expiresAt={entry.checkout_expires_at} open />
+                            </div>
+                          )}
                         </div>
+                      </Table.Cell>
+                      <Table.Cell data-testid="waitlist-entry-reason">
+                        <Text size="xsmall">{endReason(entry.audit) ?? (entry.skip_count ? `Passed over ${entry.skip_count}×` : "-")}</Text>
                       </Table.Cell>
                     </Table.Row>
                     {open && (

@@ -44,6 +44,8 @@ export type AdminSessionInventory = {
   waiting: number
   public_available: number
   offerable: number
+  /** Whether customers may join (the session's own setting, else its product's). */
+  waitlist_enabled: boolean
 }
 
 export type AdminWaitlistAudit = {
@@ -71,6 +73,11 @@ export type AdminWaitlistEntry = {
   consumed_at: string | null
   cart_id: string | null
   created_at: string
+  /** An accepted seat returns to the pool when its cart is not completed by then. */
+  checkout_expires_at: string | null
+  /** Offer rounds in which this entry, at the head, was passed over for entries that fit. */
+  skip_count: number
+  accept_partial: boolean
   audit: AdminWaitlistAudit[]
 }
 
@@ -122,4 +129,88 @@ export const useOfferNextWaitlistSeats = (
     (body) => sdk.client.fetch<AdminOfferNextResponse>(`${sessionPath(sessionId)}/offer-next`, { method: "POST", body }),
     () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
     options
+  )
+
+export type AdminWaitlistEntryIdsPayload = { entry_ids: string[] }
+export type AdminEndedWaitlistEntry = { id: string; previous_status: WaitlistStatus; reason: string }
+
+/** `POST /admin/sessions/:session_id/waitlist/release`: held seats go back to the pool and are offered on. */
+export const useReleaseWaitlistEntries = (
+  sessionId: string,
+  options?: MutationOptions<{ released: AdminEndedWaitlistEntry[]; count: number }, AdminWaitlistEntryIdsPayload>
+) =>
+  useInvalidatingMutation(
+    (body) =>
+      sdk.client.fetch<{ released: AdminEndedWaitlistEntry[]; count: number }>(`${sessionPath(sessionId)}/release`, {
+        method: "POST",
+        body,
+      }),
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    options
+  )
+
+/** `POST /admin/sessions/:session_id/waitlist/remove`: entries leave the list; their seats are offered on. */
+export const useRemoveWaitlistEntries = (
+  sessionId: string,
+  options?: MutationOptions<{ removed: AdminEndedWaitlistEntry[]; count: number }, AdminWaitlistEntryIdsPayload>
+) =>
+  useInvalidatingMutation(
+    (body) =>
+      sdk.client.fetch<{ removed: AdminEndedWaitlistEntry[]; count: number }>(`${sessionPath(sessionId)}/remove`, {
+        method: "POST",
+        body,
+      }),
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    options
+  )
+
+/** `POST /admin/sessions/:session_id/waitlist/settings`: the organizer turns the session's waitlist on or off. */
+export const useSetSessionWaitlistEnabled = (
+  sessionId: string,
+  options?: MutationOptions<{ waitlist_setting: { session_id: string; enabled: boolean | null } }, { enabled: boolean | null }>
+) =>
+  useInvalidatingMutation(
+    (body) =>
+      sdk.client.fetch<{ waitlist_setting: { session_id: string; enabled: boolean | null } }>(
+        `${sessionPath(sessionId)}/settings`,
+        { method: "POST", body }
+      ),
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    options
+  )
+
+export type AdminEventWaitlistSettings = {
+  event_id: string
+  /** The product-level setting (every session), null when unset. */
+  enabled: boolean | null
+  sessions: { session_id: string; title: string | null; own: boolean | null; enabled: boolean }[]
+}
+
+const eventSettingsKey = (eventId: string) => [...waitlistQueryKeys.all, "event-settings", eventId]
+
+/** `GET /admin/events/:event_id/waitlist-settings`: which sessions of the event have a waitlist. */
+export const useEventWaitlistSettings = (eventId: string) =>
+  useQuery({
+    queryKey: eventSettingsKey(eventId),
+    queryFn: () =>
+      sdk.client.fetch<{ waitlist_settings: AdminEventWaitlistSettings }>(
+        `/admin/events/${encodeURIComponent(eventId)}/waitlist-settings`
+      ),
+  })
+
+/** Sets the event's own setting, or one session's (`session_id`); null clears it. */
+export const useSetEventWaitlistEnabled = (eventId: string) =>
+  useInvalidatingMutation(
+    ({ session_id, enabled }: { session_id?: string; enabled: boolean | null }) =>
+      sdk.client.fetch<unknown>(
+        session_id
+          ? `${sessionPath(session_id)}/settings`
+          : `/admin/events/${encodeURIComponent(eventId)}/waitlist-settings`,
+        { method: "POST", body: { enabled } }
+      ),
+    (_, { session_id }) => [
+      eventSettingsKey(eventId),
+      waitlistQueryKeys.lists(),
+      ...(session_id ? [waitlistQueryKeys.detail(session_id)] : []),
+    ]
   )

@@ -1,10 +1,27 @@
 import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminOfferNextWaitlistSeats } from "./validators"
+import { AdminOfferNextWaitlistSeats, AdminWaitlistEntryIds, AdminWaitlistSettings } from "./validators"
 
 export const adminSessionWaitlistMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/sessions/:session_id/waitlist/offer-next",
     middlewares: [validateAndTransformBody(AdminOfferNextWaitlistSeats)],
+  },
+  ...["release", "remove"].map(
+    (action): MiddlewareRoute => ({
+      method: ["POST"],
+      matcher: `/admin/sessions/:session_id/waitlist/${action}`,
+      middlewares: [validateAndTransformBody(AdminWaitlistEntryIds)],
+    })
+  ),
+  {
+    method: ["POST"],
+    matcher: "/admin/sessions/:session_id/waitlist/settings",
+    middlewares: [validateAndTransformBody(AdminWaitlistSettings)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/events/:event_id/waitlist-settings",
+    middlewares: [validateAndTransformBody(AdminWaitlistSettings)],
   },
 ]

@@ -1,3 +1,4 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { WAITLIST_MODULE } from "../../../modules/waitlist"
@@ -17,8 +18,28 @@ export async function serializeEntry(container: MedusaContainer, entry: Waitlist
     ...position,
     offer: entry.status === "OFFERED" ? { expires_at: new Date(entry.offer_expires_at as Date).toISOString() } : null,
     cart_id: entry.cart_id,
+    checkout_expires_at: entry.status === "ACCEPTED" && !entry.consumed_at ? entry.checkout_expires_at : null,
+    accept_partial: entry.accept_partial,
     joined_at: entry.created_at,
   }
+}
+
+/**
+ * Medusa's error handler replaces the message of every CONFLICT (409) with a generic text about
+ * idempotency keys, and a plugin must not define its own handler: a route whose workflow may
+ * refuse with 409 runs it with `throwOnError: false` and answers that refusal itself, with the
+ * plugin's message. Any other error is thrown on to Medusa's handler.
+ */
+export function answerConflict(res: MedusaResponse, errors: { error?: unknown }[] | undefined): boolean {
+  const error = errors?.[0]?.error as { type?: string; message?: string } | undefined
+  if (!error) {
+    return false
+  }
+  if (error.type === MedusaError.Types.CONFLICT) {
+    res.status(409).json({ type: MedusaError.Types.CONFLICT, message: error.message })
+    return true
+  }
+  throw error
 }
 
 export async function requireEntry(container: MedusaContainer, sessionId: string, customerId: string) {

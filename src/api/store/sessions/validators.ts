@@ -1,6 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 
-export const StoreJoinWaitlist = z.object({ quantity: z.number().int().min(1).max(10).default(1) }).strict()
+export const StoreJoinWaitlist = z
+  .object({
+    /** Capped by the `waitlistMaxQuantity` option and the session's capacity (checked when joining). */
+    quantity: z.number().int().min(1).max(100).default(1),
+    /** At the head of the list, take fewer seats than asked when that is what is free. */
+    accept_partial: z.boolean().default(false),
+  })
+  .strict()
 export type StoreJoinWaitlistType = z.infer<typeof StoreJoinWaitlist>
 
 export const StoreWaitlistToken = z

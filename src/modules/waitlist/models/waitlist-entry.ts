@@ -27,6 +27,12 @@ const WaitlistEntry = model
       /** Set when the order for the accepted cart is placed: the held seat is then a Medusa reservation. */
       consumed_at: model.dateTime().nullable(),
       cart_id: model.text().nullable(),
+      /** Accepted seats return to the pool when the cart is not completed by then. */
+      checkout_expires_at: model.dateTime().nullable(),
+      /** Offer rounds in which this entry, at the head, was passed over for entries that fit. */
+      skip_count: model.number().default(0),
+      /** The customer takes fewer seats than asked when that is what is free (head of the list only). */
+      accept_partial: model.boolean().default(false),
     }
   )
   .indexes([

@@ -2,7 +2,12 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WAITLIST_MODULE } from "../../../modules/waitlist"
 import type WaitlistModuleService from "../../../modules/waitlist/service"
 
-export type JoinWaitlistStepInput = { session_id: string; customer_id: string; quantity: number }
+export type JoinWaitlistStepInput = {
+  session_id: string
+  customer_id: string
+  quantity: number
+  accept_partial?: boolean
+}
 
 /** Adds the customer at the end of the list, or answers their existing entry. */
 export const joinWaitlistStep = createStep(

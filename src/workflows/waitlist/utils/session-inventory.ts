@@ -17,7 +17,7 @@ export type SessionInventory = {
   held: number
   /** Seats wanted by WAITING entries. */
   waiting: number
-  /** Seats anyone may buy: nothing while the waitlist still has claims on free seats. */
+  /** Seats anyone may buy: free seats nobody waiting can use now (and not kept for the head). */
   public_available: number
   /** Free seats the waitlist may be offered now. */
   offerable: number
@@ -27,14 +27,17 @@ type VariantRow = {
   id: string
   title: string | null
   manage_inventory: boolean
-  product?: { id: string; title: string } | null
+  product?: { id: string; title: string; status?: string } | null
   inventory_items?: {
     required_quantity: number
     inventory?: { location_levels?: { stocked_quantity: number; reserved_quantity: number }[] } | null
   }[]
 }
 
-export type SessionCapacity = Pick<SessionInventory, "session_id" | "product_id" | "title" | "capacity" | "sold" | "unreserved">
+export type SessionCapacity = Pick<
+  SessionInventory,
+  "session_id" | "product_id" | "title" | "capacity" | "sold" | "unreserved"
+> & { published: boolean }
 
 const VARIANT_FIELDS = [
   "id",
@@ -42,6 +45,7 @@ const VARIANT_FIELDS = [
   "manage_inventory",
   "product.id",
   "product.title",
+  "product.status",
   "inventory_items.required_quantity",
   "inventory_items.inventory.location_levels.stocked_quantity",
   "inventory_items.inventory.location_levels.reserved_quantity",
@@ -72,6 +76,7 @@ function toCapacity(variant: VariantRow): SessionCapacity | null {
     capacity,
     sold: Math.max(0, capacity - unreserved),
     unreserved,
+    published: variant.product?.status === "published",
   }
 }
 
@@ -104,11 +109,14 @@ export async function getSessionInventory(container: MedusaContainer, sessionId:
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
   const { held, waiting } = await waitlist.seatCounts(sessionId)
   const offerable = Math.max(0, seats.unreserved - held)
+  const plan = waiting
+    ? await waitlist.planSeats({ session_id: sessionId, free: offerable, unreserved: seats.unreserved })
+    : null
   return {
     ...seats,
     held,
     waiting,
-    public_available: Math.max(0, offerable - waiting),
+    public_available: plan ? plan.unclaimed : offerable,
     offerable,
   }
 }

@@ -3,7 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WaitlistEvents } from "../events"
 import { expireWaitlistOffersStep } from "../steps/expire-waitlist-offers"
 
-/** Expires lapsed offers everywhere; the subscriber tells each customer and offers the seat on. */
+/** Expires lapsed offers and lapsed checkouts everywhere; subscribers tell each customer and offer the seats on. */
 export const expireWaitlistOffersWorkflow = createWorkflow("expire-waitlist-offers", () => {
   const expired = expireWaitlistOffersStep()
   const data = transform({ expired }, ({ expired }) =>
@@ -12,6 +12,7 @@ export const expireWaitlistOffersWorkflow = createWorkflow("expire-waitlist-offe
       session_id: entry.session_id,
       customer_id: entry.customer_id,
       seq: entry.seq,
+      reason: entry.reason,
     }))
   )
   emitEventStep({ eventName: WaitlistEvents.OFFER_EXPIRED, data })

@@ -1,14 +1,19 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { WaitlistEvents } from "../events"
-import { assertSessionFullStep } from "../steps/assert-session-full"
+import { assertWaitlistJoinableStep } from "../steps/assert-waitlist-joinable"
 import { joinWaitlistStep } from "../steps/join-waitlist"
 
-export type JoinWaitlistWorkflowInput = { session_id: string; customer_id: string; quantity: number }
+export type JoinWaitlistWorkflowInput = {
+  session_id: string
+  customer_id: string
+  quantity: number
+  accept_partial?: boolean
+}
 
-/** Puts a customer on a full session's waitlist (or answers their existing entry). */
+/** Puts a customer on a full, waitlist-enabled session's waitlist (or answers their existing entry). */
 export const joinWaitlistWorkflow = createWorkflow("join-waitlist", (input: JoinWaitlistWorkflowInput) => {
-  assertSessionFullStep({ session_id: input.session_id })
+  assertWaitlistJoinableStep({ session_id: input.session_id, quantity: input.quantity })
   const joined = joinWaitlistStep(input)
   when("waitlist-entry-created", { joined }, ({ joined }) => joined.created).then(() => {
     const data = transform({ joined }, ({ joined }) => ({

@@ -17,6 +17,7 @@ export const offerNextWaitlistSeatsWorkflow = createWorkflow(
         session_id: entry.session_id,
         customer_id: entry.customer_id,
         seq: entry.seq,
+        reason: entry.reason,
       })),
       moved: result.offered.length ? [{ session_id: input.session_id }] : [],
     }))

@@ -164,6 +164,49 @@ describe("WaitlistButton", () => {
     expect(track).not.toHaveBeenCalled()
   })
 
+  it("takes the join token from an accept link: out of the URL at once, never accepted on load, accepted on click", async () => {
+    window.history.replaceState(null, "", "/waitlist/accept?session_id=var_full&join_token=jt_link_0123456789abcdef")
+    entry = {
+      id: "wle_1",
+      session_id: "var_full",
+      status: "OFFERED",
+      position: 0,
+      total: 0,
+      estimated_wait_minutes: 0,
+      offer: { expires_at: "2026-11-25T12:10:00Z" },
+    }
+    const { onAccepted } = setup()
+    await flush()
+    expect(window.location.search).toBe("?session_id=var_full")
+    expect(calls.filter((c) => c.method === "POST")).toEqual([])
+    expect(screen.getByText("Offer expires in 10:00")).toBeTruthy()
+
+    fireEvent.click(screen.getByText("Accept"))
+    await flush()
+    expect(calls.find((c) => c.url.endsWith("/waitlist/accept"))!.body).toEqual({ join_token: "jt_link_0123456789abcdef" })
+    expect(onAccepted).toHaveBeenCalledWith({ id: "cart_9" })
+    window.history.replaceState(null, "", "/")
+  })
+
+  it("keeps a link's token until the customer logs in, and accepts nothing meanwhile", async () => {
+    window.history.replaceState(null, "", "/waitlist/accept?session_id=var_full&join_token=jt_link_0123456789abcdef")
+    token = undefined
+    const first = setup()
+    await flush()
+    expect(window.location.search).toBe("?session_id=var_full")
+    expect(screen.getByText(/Log in/)).toBeTruthy()
+    expect(calls).toEqual([])
+    first.unmount()
+
+    token = "cust_jwt"
+    entry = { id: "wle_1", session_id: "var_full", status: "OFFERED", position: 0, total: 0, estimated_wait_minutes: 0, offer: { expires_at: "2026-11-25T12:05:00Z" } }
+    setup()
+    await flush()
+    expect(screen.getByText("Accept")).toBeTruthy()
+    expect(calls.filter((c) => c.method === "POST")).toEqual([])
+    window.history.replaceState(null, "", "/")
+  })
+
   it("declines an offer", async () => {
     entry = { id: "wle_1", session_id: "var_full", status: "WAITING", position: 1, total: 1, estimated_wait_minutes: 1 }
     setup()

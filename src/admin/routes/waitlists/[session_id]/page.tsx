@@ -2,6 +2,7 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
 import { OfferNextForm } from "../../../components/waitlists/offer-next-form"
 import { SessionKpis } from "../../../components/waitlists/session-kpis"
+import { WaitlistEnabledSwitch } from "../../../components/waitlists/waitlist-enabled-switch"
 import { WaitlistEntriesTable } from "../../../components/waitlists/waitlist-entries-table"
 import { useSessionWaitlist } from "../../../hooks/api/waitlists"
 
@@ -35,10 +36,13 @@ const SessionWaitlistPage = () => {
             Waitlist of session {session.session_id}
           </Text>
         </div>
-        <OfferNextForm session={session} />
+        <div className="flex flex-col gap-3 md:items-end">
+          <WaitlistEnabledSwitch session={session} />
+          <OfferNextForm session={session} />
+        </div>
       </Container>
       <SessionKpis session={session} entries={waitlist_entries} />
-      <WaitlistEntriesTable entries={waitlist_entries} />
+      <WaitlistEntriesTable sessionId={session.session_id} entries={waitlist_entries} />
     </div>
   )
 }

@@ -1,5 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { WAITLIST_MODULE } from "../../../../../modules/waitlist"
+import type WaitlistModuleService from "../../../../../modules/waitlist/service"
 import { getSessionInventory } from "../../../../../workflows/waitlist"
 
 /** A session's capacity, seat counts and every entry (FIFO) with its customer and audit trail. */
@@ -11,7 +13,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     entity: "waitlist_entry",
     fields: [
       "id", "session_id", "customer_id", "quantity", "status", "seq", "offered_at", "offer_expires_at",
-      "token_used_at", "accepted_at", "consumed_at", "cart_id", "created_at",
+      "token_used_at", "accepted_at", "consumed_at", "cart_id", "created_at", "checkout_expires_at", "skip_count",
+      "accept_partial",
     ],
     filters: { session_id: sessionId },
     pagination: { order: { seq: "ASC" } },
@@ -38,5 +41,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     customer: customerById.get(entry.customer_id) ?? null,
     audit: audit.filter((row) => row.entry_id === entry.id),
   }))
-  res.json({ session: inventory, waitlist_entries, count: waitlist_entries.length })
+  const waitlist: WaitlistModuleService = req.scope.resolve(WAITLIST_MODULE)
+  const waitlist_enabled = await waitlist.isWaitlistEnabled({ session_id: sessionId, product_id: inventory.product_id })
+  res.json({ session: { ...inventory, waitlist_enabled }, waitlist_entries, count: waitlist_entries.length })
 }

@@ -1,17 +1,22 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { joinWaitlistWorkflow, leaveWaitlistWorkflow } from "../../../../../workflows/waitlist"
-import { requireEntry, serializeEntry } from "../../helpers"
+import { answerConflict, requireEntry, serializeEntry } from "../../helpers"
 import { StoreJoinWaitlistType } from "../../validators"
 
 /** Joins a full session's waitlist (201); joining again answers the same entry. */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreJoinWaitlistType>, res: MedusaResponse) => {
-  const { result } = await joinWaitlistWorkflow(req.scope).run({
+  const { result, errors } = await joinWaitlistWorkflow(req.scope).run({
     input: {
       session_id: req.params.session_id,
       customer_id: req.auth_context.actor_id,
       quantity: req.validatedBody.quantity,
+      accept_partial: req.validatedBody.accept_partial,
     },
+    throwOnError: false,
   })
+  if (answerConflict(res, errors)) {
+    return
+  }
   res.status(result.created ? 201 : 200).json({ waitlist_entry: await serializeEntry(req.scope, result.entry) })
 }
 
