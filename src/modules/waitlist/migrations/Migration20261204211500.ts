@@ -5,7 +5,7 @@ import { ENABLE_SESSIONS_WITH_ENTRIES } from "../migration-sql"
  * #16: waitlists only where the organizer enabled them (sessions that already have entries are
  * enabled here), checkout deadlines of accepted seats, head-of-list skips and partial offers.
  */
-export class Migration20261204210000 extends Migration {
+export class Migration20261204211500 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "monetization_waitlist_setting" ("id" text not null, "scope" text check ("scope" in ('session', 'product')) not null, "ref_id" text not null, "enabled" boolean not null default true, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "monetization_waitlist_setting_pkey" primary key ("id"));`)
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_monetization_waitlist_setting_deleted_at" ON "monetization_waitlist_setting" ("deleted_at") WHERE deleted_at IS NULL;`)
