@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createCustomer } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
 import { createTicketProduct, TicketProduct } from "../../helpers/ticket-product"
+import { enableWaitlist } from "../waitlist/helpers"
 import { BROWSER_UA, createAd, impression } from "../ads/fixtures"
 import { pollUntil } from "../ads/fixtures"
 import { trackedEvent } from "./fixtures"
@@ -56,6 +57,7 @@ medusaIntegrationTestRunner({
       setup = await createStoreSetup(getContainer(), { withStripe: false })
       // A full session (no stock): customers can join its waitlist.
       event = await createTicketProduct(getContainer(), setup, { title: "Facts Fest", stock: 0 })
+      await enableWaitlist(getContainer(), event.variantId)
     })
 
     it("shows on the dashboard exactly what the server's own tables hold, whatever a storefront forges", async () => {
