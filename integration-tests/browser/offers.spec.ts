@@ -28,9 +28,24 @@ const localInput = (date: Date) =>
 
 const isOffersPost = (url: string, method: string) => method === "POST" && new URL(url).pathname === "/admin/offers"
 
+/**
+ * Opens the row's action menu and picks `action`. The list refetches right after a reload and
+ * may re-render the row under a click, closing the menu it just opened: retry until it stays.
+ */
 async function openRowAction(page: Page, row: Locator, action: string) {
-  await row.locator("td").last().getByRole("button").click()
-  await page.getByRole("menuitem", { name: action }).click()
+  const item = page.getByRole("menuitem", { name: action })
+  for (let attempt = 1; ; attempt++) {
+    await row.locator("td").last().getByRole("button").click()
+    const opened = await item.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false
+    )
+    if (opened || attempt === 5) {
+      break
+    }
+    await page.keyboard.press("Escape")
+  }
+  await item.click()
 }
 
 medusaIntegrationTestRunner({
