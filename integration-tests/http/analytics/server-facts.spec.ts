@@ -7,22 +7,12 @@ import { enableWaitlist } from "../waitlist/helpers"
 import { BROWSER_UA, createAd, impression } from "../ads/fixtures"
 import { pollUntil } from "../ads/fixtures"
 import { trackedEvent } from "./fixtures"
+import { CLIENT_EVENT_TYPES, MONETIZATION_EVENT_TYPES } from "../../../src/modules/monetization-event/types"
 
 jest.setTimeout(300_000)
 
-const SERVER_TYPES = [
-  "OFFER_ADD_TO_CART",
-  "OFFER_PURCHASE",
-  "AD_IMPRESSION",
-  "AD_VIEWABLE_IMPRESSION",
-  "AD_CLICK",
-  "AD_SERVE",
-  "WAITLIST_JOIN",
-  "WAITLIST_OFFER",
-  "WAITLIST_OFFER_ACCEPT",
-  "WAITLIST_OFFER_DECLINE",
-  "WAITLIST_OFFER_EXPIRE",
-]
+/** Every type only the server may record: all types but the client's. */
+const SERVER_TYPES = MONETIZATION_EVENT_TYPES.filter((type) => !(CLIENT_EVENT_TYPES as readonly string[]).includes(type))
 
 type ServedAd = { id: string; serve_token: string; signed_click_url: string }
 

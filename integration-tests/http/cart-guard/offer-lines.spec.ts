@@ -249,6 +249,15 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ order_id: orderId, quantity: 1, flagged_quantity: 4, flag: "EXCEEDS_HOLD", amount: 100 }),
         ])
         expect((await api.get(`/admin/offers/${offer.id}/purchases?flagged=false`, admin)).data.count).toBe(0)
+        for (const query of ["flagged=maybe", "status=PAID", "colour=red"]) {
+          const bad = await api.get(`/admin/offers/${offer.id}/purchases?${query}`, admin).catch((e) => e)
+          expect(bad.response.status).toBe(400)
+          expect(bad.response.data.type).toBe("invalid_data")
+        }
+        const customerCall = await api.get(`/admin/offers/${offer.id}/purchases`, as()).catch((e) => e)
+        expect(customerCall.response.status).toBe(401)
+        const unknown = await api.get(`/admin/offers/moff_missing/purchases`, admin).catch((e) => e)
+        expect(unknown.response.status).toBe(404)
         expect((await api.get(`/admin/offers/${offer.id}`, admin)).data.offer.flagged_purchases).toEqual([
           expect.objectContaining({ order_id: orderId, flag: "EXCEEDS_HOLD", flagged_quantity: 4 }),
         ])

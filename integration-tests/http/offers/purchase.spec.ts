@@ -297,8 +297,15 @@ medusaIntegrationTestRunner({
         expect((await offers().listOfferHolds({ offer_id: second.id }))[0]).toMatchObject({ status: "HELD", cart_id: null })
       })
 
-      it("refuses a checkout without a live hold", async () => {
+      it("refuses a checkout without a live hold, bad input (400) and anonymous callers (401)", async () => {
         const offer = await createOffer()
+        for (const body of [{ cart_id: 5 }, { cart_id: "" }, { colour: "red" }]) {
+          const bad = await checkout(offer.id, body).catch((e) => e)
+          expect(bad.response.status).toBe(400)
+          expect(bad.response.data.type).toBe("invalid_data")
+        }
+        const anonymous = await api.post(`/store/offers/${offer.id}/checkout`, {}, store()).catch((e) => e)
+        expect(anonymous.response.status).toBe(401)
         const err = await checkout(offer.id).catch((e) => e)
         expect(err.response.data).toEqual({
           type: "not_allowed",

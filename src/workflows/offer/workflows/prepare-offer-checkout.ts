@@ -53,16 +53,15 @@ export const prepareOfferCheckoutWorkflow = createWorkflow(
     })
 
     // Only a cart of its own gets a session here; a storefront's cart is paid through its own checkout.
-    const ownCart = { input }
-    const isOwnCart = ({ input }: { input: PrepareOfferCheckoutInput }) => !input.cart_id
-    const collection = when("ensure-offer-payment-collection", ownCart, isOwnCart).then(() =>
+    const opensSession = ({ input }: { input: PrepareOfferCheckoutInput }) => !input.cart_id
+    const collection = when("ensure-offer-payment-collection", { input }, opensSession).then(() =>
       ensureOfferCartPaymentCollectionStep({ cart_id })
     )
     const sessionInput = transform({ collection, input }, ({ collection, input }) => ({
       payment_collection_id: collection?.payment_collection_id ?? "",
       provider_id: input.provider_id,
     }))
-    const reusable = when("find-offer-payment-session", ownCart, isOwnCart).then(() =>
+    const reusable = when("find-offer-payment-session", { input }, opensSession).then(() =>
       findReusablePaymentSessionStep(sessionInput)
     )
     const created = when("create-offer-payment-session", { input, reusable }, ({ input, reusable }) => {
