@@ -85,7 +85,8 @@ const advance = (ms: number) => act(async () => { jest.advanceTimersByTime(ms) }
 const impressions = () => calls.filter((c) => c.url.endsWith("/store/ads/impressions")).flatMap((c) => c.body.impressions)
 const intersectLast = (ratio: number) =>
   act(() => {
-    const o = observers.filter((entry) => !entry.disconnected).at(-1)!
+    const live = observers.filter((entry) => !entry.disconnected)
+    const o = live[live.length - 1]
     o.cb([{ intersectionRatio: ratio, isIntersecting: ratio > 0, target: o.el! } as any], {} as any)
   })
 
