@@ -9,6 +9,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { executeCounting } from "../../lib/retention/execute-counting"
 import WaitlistAudit from "./models/waitlist-audit"
 import WaitlistEntry from "./models/waitlist-entry"
 import WaitlistSetting from "./models/waitlist-setting"
@@ -59,6 +60,36 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   async getOptions(): Promise<PluginOptions> {
     return this.options_
+  }
+
+  /** A customer's entries still on a list or holding a seat (not ordered), for erasure. */
+  @InjectManager()
+  async listLiveEntriesOfCustomer(
+    customer_id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow[]> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM monetization_waitlist_entry
+       WHERE customer_id = ? AND status IN ('WAITING', 'OFFERED', 'ACCEPTED') AND consumed_at IS NULL
+         AND deleted_at IS NULL
+       ORDER BY session_id, seq`,
+      [customer_id]
+    )
+    return rows.map(toEntry)
+  }
+
+  /**
+   * Erasure: a deleted customer's entries (ended first by the workflow) keep their join number, so
+   * positions stay gap-free, and lose the customer's id and any join token hash.
+   */
+  @InjectManager()
+  async eraseCustomer(customer_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    return executeCounting(
+      sharedContext.manager!,
+      `UPDATE monetization_waitlist_entry SET customer_id = NULL, join_token_hash = NULL, updated_at = now()
+       WHERE customer_id = ?`,
+      [customer_id]
+    )
   }
 
   @InjectManager()

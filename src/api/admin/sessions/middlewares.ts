@@ -1,7 +1,23 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
-import { AdminOfferNextWaitlistSeats, AdminWaitlistEntryIds, AdminWaitlistSettings } from "./validators"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  AdminGetEventMonetizationParams,
+  AdminGetSessionWaitlistParams,
+  AdminOfferNextWaitlistSeats,
+  AdminWaitlistEntryIds,
+  AdminWaitlistSettings,
+} from "./validators"
 
 export const adminSessionWaitlistMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/sessions/:session_id/waitlist",
+    middlewares: [validateAndTransformQuery(AdminGetSessionWaitlistParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/events/:event_id/monetization",
+    middlewares: [validateAndTransformQuery(AdminGetEventMonetizationParams, {})],
+  },
   {
     method: ["POST"],
     matcher: "/admin/sessions/:session_id/waitlist/offer-next",
