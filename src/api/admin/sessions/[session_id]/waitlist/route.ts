@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { WAITLIST_MODULE } from "../../../../../modules/waitlist"
 import type WaitlistModuleService from "../../../../../modules/waitlist/service"
 import { getSessionInventory } from "../../../../../workflows/waitlist"
-import type { AdminGetSessionWaitlistParamsType } from "../../../validators"
+import type { AdminGetSessionWaitlistParamsType } from "../../validators"
 
 /**
  * A session's capacity and seat counts, and one page of its entries (FIFO) with their customer and
