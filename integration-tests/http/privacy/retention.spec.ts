@@ -93,15 +93,14 @@ medusaIntegrationTestRunner({
         expect(await count("monetization_ad_click", "id LIKE ?", [`madc_${run}_new%`])).toBe(20)
         // The daily rollup of the purged day stays: the dashboard still counts those 30 views.
         expect(await count("monetization_event_daily", "id = ? AND count = 30", [`mevd_${run}`])).toBe(1)
-        // The stopped test's raw events are gone; the running test's stay (they deduplicate what comes next).
-        expect(await count("monetization_ab_event", "test_id = 'abt_stopped_ret'")).toBe(0)
-        expect(await count("monetization_ab_event", "test_id = 'abt_checkout_cta'")).toBe(52)
-        expect(await count("monetization_ab_session", "test_id = 'abt_stopped_ret'")).toBe(10)
         expect({ running: await results("abt_checkout_cta"), stopped: await results("abt_stopped_ret") }).toEqual(before)
-
         // A storefront replaying the running test's old events changes nothing: they are still duplicates.
         expect(await trackAll(api, storeHeaders(setup), running)).toEqual({ accepted: 0, duplicates: 52, rejected: 0 })
         expect(await results("abt_checkout_cta")).toEqual(before.running)
+        // The stopped test's raw events are gone (its session aggregates stay); the running test's are kept.
+        expect(await count("monetization_ab_event", "test_id = 'abt_stopped_ret'")).toBe(0)
+        expect(await count("monetization_ab_session", "test_id = 'abt_stopped_ret'")).toBe(10)
+        expect(await count("monetization_ab_event", "test_id = 'abt_checkout_cta'")).toBe(52)
       })
 
       it("deletes in batches and at most maxRowsPerRun per table per run; the next runs finish the backlog", async () => {

@@ -81,11 +81,19 @@ export type AdminWaitlistEntry = {
   audit: AdminWaitlistAudit[]
 }
 
+export type AdminWaitlistStatusCounts = Record<Lowercase<WaitlistStatus>, number>
+
+/** One page of a session's entries; `count` and `status_counts` cover every entry of the session. */
 export type AdminSessionWaitlistResponse = {
   session: AdminSessionInventory
+  status_counts: AdminWaitlistStatusCounts
   waitlist_entries: AdminWaitlistEntry[]
   count: number
+  offset: number
+  limit: number
 }
+
+export type AdminSessionWaitlistQuery = { limit: number; offset: number }
 
 export type AdminOfferNextPayload = { count: number }
 
@@ -110,11 +118,16 @@ export const useWaitlists = (options?: QueryOptions<AdminWaitlistListResponse>) 
   return { ...data, ...rest }
 }
 
-/** `GET /admin/sessions/:session_id/waitlist`: seat counts and the FIFO entries with their audit trail. */
-export const useSessionWaitlist = (sessionId: string, options?: QueryOptions<AdminSessionWaitlistResponse>) => {
+/** `GET /admin/sessions/:session_id/waitlist`: seat counts and a page of the FIFO entries with their audit trail. */
+export const useSessionWaitlist = (
+  sessionId: string,
+  page: AdminSessionWaitlistQuery,
+  options?: QueryOptions<AdminSessionWaitlistResponse>
+) => {
   const { data, ...rest } = useQuery({
-    queryKey: waitlistQueryKeys.detail(sessionId),
-    queryFn: () => sdk.client.fetch<AdminSessionWaitlistResponse>(sessionPath(sessionId)),
+    // Under detail(sessionId), so the mutations' invalidation reaches every page.
+    queryKey: [...waitlistQueryKeys.detail(sessionId), page],
+    queryFn: () => sdk.client.fetch<AdminSessionWaitlistResponse>(sessionPath(sessionId), { query: page }),
     ...options,
   })
   return { ...data, ...rest }

@@ -5,9 +5,11 @@ import type WaitlistModuleService from "../../../../../modules/waitlist/service"
 import { getSessionInventory } from "../../../../../workflows/waitlist"
 import type { AdminGetSessionWaitlistParamsType } from "../../validators"
 
+const STATUS_KEYS = ["waiting", "offered", "accepted", "expired", "declined", "left"] as const
+
 /**
- * A session's capacity and seat counts, and one page of its entries (FIFO) with their customer and
- * audit trail. Positions count every waiting entry before the page, not only those on it.
+ * A session's capacity and seat counts, its entries by status, and one page of its entries (FIFO)
+ * with their customer and audit trail. Positions count every waiting entry before the page.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSessionWaitlistParamsType>,
@@ -62,8 +64,13 @@ export const GET = async (
     audit: audit.filter((row) => row.entry_id === entry.id),
   }))
   const waitlist_enabled = await waitlist.isWaitlistEnabled({ session_id: sessionId, product_id: inventory.product_id })
+  const [summary] = await waitlist.summarize(sessionId)
+  const status_counts = Object.fromEntries(
+    STATUS_KEYS.map((status) => [status, Number((summary as Record<string, unknown> | undefined)?.[status] ?? 0)])
+  )
   res.json({
     session: { ...inventory, waitlist_enabled },
+    status_counts,
     waitlist_entries,
     count: metadata?.count ?? waitlist_entries.length,
     offset,
