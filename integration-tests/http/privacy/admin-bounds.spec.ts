@@ -87,6 +87,7 @@ medusaIntegrationTestRunner({
           entityId: `moff_forged_${run}_${i}`,
           event_id: event.productId,
           session_token: `tok_${run}_${i % 50}`,
+          timestamp: new Date().toISOString(),
         }))
         for (let i = 0; i < forged.length; i += 500) {
           const res = await api.post("/store/analytics/track", { events: forged.slice(i, i + 500) }, storeHeaders(setup))
@@ -94,7 +95,18 @@ medusaIntegrationTestRunner({
         }
         await api.post(
           "/store/analytics/track",
-          { events: [{ id: `real_${run}`, type: "OFFER_VIEW", entityId: real.id, event_id: event.productId, session_token: `tok_${run}` }] },
+          {
+            events: [
+              {
+                id: `real_${run}`,
+                type: "OFFER_VIEW",
+                entityId: real.id,
+                event_id: event.productId,
+                session_token: `tok_${run}`,
+                timestamp: new Date().toISOString(),
+              },
+            ],
+          },
           storeHeaders(setup)
         )
         const today = new Date().toISOString().slice(0, 10)

@@ -65,7 +65,14 @@ medusaIntegrationTestRunner({
           "/store/analytics/track",
           {
             events: [
-              { id: `view_${run}`, type: "OFFER_VIEW", entityId: offer.id, event_id: event.productId, session_token: `tok_${run}` },
+              {
+                id: `view_${run}`,
+                type: "OFFER_VIEW",
+                entityId: offer.id,
+                event_id: event.productId,
+                session_token: `tok_${run}`,
+                timestamp: new Date().toISOString(),
+              },
             ],
           },
           storeHeaders(setup, gone.token)
