@@ -53,7 +53,7 @@ medusaIntegrationTestRunner({
       it("pages a session's waitlist entries and their audit trails, with positions across pages", async () => {
         const session = await createTicketProduct(getContainer(), setup, { stock: 0, title: "Full workshop" })
         await enableWaitlist(getContainer(), session.variantId)
-        const customers = []
+        const customers: { token: string; customerId: string }[] = []
         for (const name of ["a", "b", "c"]) {
           const customer = await createCustomer(api, setup.publishableKey, `${name}-${run}@test.dev`)
           await api.post(`/store/sessions/${session.variantId}/waitlist`, {}, storeHeaders(setup, customer.token))

@@ -18,7 +18,7 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
     let setup: StoreSetup
     const knex = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-    const count = async (table: string, where = "true", bindings: unknown[] = []) =>
+    const count = async (table: string, where = "true", bindings: string[] = []) =>
       Number((await knex().raw(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, bindings)).rows[0].n)
     const results = async (testId: string) => {
       const { computed_at, ...body } = (await api.get(`/admin/ab-tests/${testId}/results`, admin)).data
