@@ -75,6 +75,18 @@ medusaIntegrationTestRunner({
         expect(page2.waitlist_entries[0].audit).toHaveLength(1)
         expect((await fail(api.get(`${path}?limit=101`, admin))).status).toBe(400)
         expect((await fail(api.get(`${path}?limit=abc`, admin))).data.type).toBe("invalid_data")
+
+        // The list of waitlists pages its sessions too.
+        const other = await createTicketProduct(getContainer(), setup, { stock: 0, title: "Other workshop" })
+        await enableWaitlist(getContainer(), other.variantId)
+        await api.post(`/store/sessions/${other.variantId}/waitlist`, {}, storeHeaders(setup, customers[0].token))
+        const sessions = [session.variantId, other.variantId].sort()
+        const list1 = (await api.get("/admin/waitlists?limit=1", admin)).data
+        expect(list1).toMatchObject({ count: 2, offset: 0, limit: 1 })
+        expect(list1.waitlists.map((row: { session_id: string }) => row.session_id)).toEqual([sessions[0]])
+        const list2 = (await api.get("/admin/waitlists?limit=1&offset=1", admin)).data
+        expect(list2.waitlists.map((row: { session_id: string; waiting: number }) => row.session_id)).toEqual([sessions[1]])
+        expect((await fail(api.get("/admin/waitlists?limit=101", admin))).status).toBe(400)
       })
     })
 

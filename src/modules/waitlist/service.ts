@@ -33,6 +33,17 @@ const ENTRY_COLUMNS = `id, session_id, customer_id, quantity, status, seq, ordin
   join_token_hash, token_used_at, accepted_at, consumed_at, cart_id, created_at, checkout_expires_at,
   skip_count, accept_partial`
 
+/** Entries per status and seats held, per session (the caller adds WHERE, GROUP BY session_id and ORDER BY). */
+const SUMMARY_SQL = `SELECT session_id,
+  count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
+  count(*) FILTER (WHERE status = 'OFFERED')::int AS offered,
+  count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
+  count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
+  count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
+  count(*) FILTER (WHERE status = 'LEFT')::int AS left,
+  coalesce(sum(quantity) FILTER (WHERE status = 'OFFERED' OR (status = 'ACCEPTED' AND consumed_at IS NULL)), 0)::int AS held
+FROM monetization_waitlist_entry`
+
 function toEntry(row: Row): WaitlistEntryRow {
   return {
     ...(row as unknown as WaitlistEntryRow),
@@ -762,21 +773,34 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
   }
 
   /** Per-session counts by status. */
+  /** One page of the per-session summaries (sessions in id order), and how many sessions have entries. */
+  @InjectManager()
+  async summarizePage(
+    page: { limit: number; offset: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
+    const manager = sharedContext.manager!
+    const [counted]: Row[] = await manager.execute(
+      `SELECT count(DISTINCT session_id)::int AS count FROM monetization_waitlist_entry WHERE deleted_at IS NULL`
+    )
+    const rows: Row[] = await manager.execute(
+      `${SUMMARY_SQL} WHERE session_id IN (
+         SELECT DISTINCT session_id FROM monetization_waitlist_entry WHERE deleted_at IS NULL
+         ORDER BY session_id LIMIT ? OFFSET ?
+       ) AND deleted_at IS NULL
+       GROUP BY session_id ORDER BY session_id`,
+      [page.limit, page.offset]
+    )
+    return { rows, count: Number(counted?.count ?? 0) }
+  }
+
   @InjectManager()
   async summarize(
     session_id: string | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Record<string, unknown>[]> {
     const rows: Row[] = await sharedContext.manager!.execute(
-      `SELECT session_id,
-         count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
-         count(*) FILTER (WHERE status = 'OFFERED')::int AS offered,
-         count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
-         count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
-         count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
-         count(*) FILTER (WHERE status = 'LEFT')::int AS left,
-         coalesce(sum(quantity) FILTER (WHERE status = 'OFFERED' OR (status = 'ACCEPTED' AND consumed_at IS NULL)), 0)::int AS held
-       FROM monetization_waitlist_entry
+      `${SUMMARY_SQL}
        WHERE deleted_at IS NULL AND (?::text IS NULL OR session_id = ?)
        GROUP BY session_id ORDER BY session_id`,
       [session_id, session_id]

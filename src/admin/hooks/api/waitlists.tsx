@@ -108,11 +108,11 @@ type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryK
 
 const sessionPath = (sessionId: string) => `/admin/sessions/${encodeURIComponent(sessionId)}/waitlist`
 
-/** `GET /admin/waitlists`: every session that has a waitlist. */
-export const useWaitlists = (options?: QueryOptions<AdminWaitlistListResponse>) => {
+/** `GET /admin/waitlists`: a page of the sessions that have a waitlist. */
+export const useWaitlists = (query: { limit: number; offset: number }, options?: QueryOptions<AdminWaitlistListResponse>) => {
   const { data, ...rest } = useQuery({
-    queryKey: waitlistQueryKeys.list(),
-    queryFn: () => sdk.client.fetch<AdminWaitlistListResponse>("/admin/waitlists"),
+    queryKey: waitlistQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<AdminWaitlistListResponse>("/admin/waitlists", { query }),
     ...options,
   })
   return { ...data, ...rest }

@@ -2,6 +2,7 @@ import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } 
 import {
   AdminGetEventMonetizationParams,
   AdminGetSessionWaitlistParams,
+  AdminGetWaitlistsParams,
   AdminOfferNextWaitlistSeats,
   AdminWaitlistEntryIds,
   AdminWaitlistSettings,
@@ -12,6 +13,11 @@ export const adminSessionWaitlistMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/sessions/:session_id/waitlist",
     middlewares: [validateAndTransformQuery(AdminGetSessionWaitlistParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/waitlists",
+    middlewares: [validateAndTransformQuery(AdminGetWaitlistsParams, {})],
   },
   {
     method: ["GET"],

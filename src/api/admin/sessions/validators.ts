@@ -18,3 +18,7 @@ export type AdminGetSessionWaitlistParamsType = z.infer<typeof AdminGetSessionWa
 /** A page of an event's offers, ads and A/B tests (the same page of each). */
 export const AdminGetEventMonetizationParams = AdminPageParams(50)
 export type AdminGetEventMonetizationParamsType = z.infer<typeof AdminGetEventMonetizationParams>
+
+/** A page of the sessions that have a waitlist. */
+export const AdminGetWaitlistsParams = AdminPageParams(50)
+export type AdminGetWaitlistsParamsType = z.infer<typeof AdminGetWaitlistsParams>

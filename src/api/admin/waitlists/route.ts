@@ -1,12 +1,14 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WAITLIST_MODULE } from "../../../modules/waitlist"
 import type WaitlistModuleService from "../../../modules/waitlist/service"
 import { listSessionCapacities } from "../../../workflows/waitlist"
+import type { AdminGetWaitlistsParamsType } from "../sessions/validators"
 
-/** Per-session summary of every waitlist: the session's seats, counts by status and seats held. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+/** Per-session summary of a page of waitlists: the session's seats, counts by status and seats held. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetWaitlistsParamsType>, res: MedusaResponse) => {
   const waitlist: WaitlistModuleService = req.scope.resolve(WAITLIST_MODULE)
-  const summaries = await waitlist.summarize(null)
+  const { limit, offset } = req.validatedQuery as AdminGetWaitlistsParamsType
+  const { rows: summaries, count } = await waitlist.summarizePage({ limit, offset })
   const capacities = await listSessionCapacities(
     req.scope,
     summaries.map((row) => row.session_id as string)
@@ -22,5 +24,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       offerable: seats ? Math.max(0, seats.unreserved - Number(row.held)) : null,
     }
   })
-  res.json({ waitlists, count: waitlists.length, offset: 0, limit: waitlists.length })
+  res.json({ waitlists, count, offset, limit })
 }
