@@ -34,6 +34,20 @@ const abTestOptionsSchema = z
   })
   .strict()
 
+const retentionOptionsSchema = z
+  .object({
+    /**
+     * Raw analytics events (serves included), ad impressions and clicks and A/B events older than this are
+     * deleted; daily rollups and A/B session aggregates stay. Raw A/B events of a running test stay until it stops.
+     */
+    days: z.number().int().min(8).max(3650).default(90),
+    /** Rows one DELETE statement takes; the job loops until done or `maxRowsPerRun`. */
+    batchSize: z.number().int().min(100).max(50_000).default(5000),
+    /** Rows one run of the job deletes at most per table; the rest waits for the next run. */
+    maxRowsPerRun: z.number().int().min(1000).max(10_000_000).default(500_000),
+  })
+  .strict()
+
 const waitlistNotificationOptionsSchema = z
   .object({
     /** Notification Module channel of seat offers and their lapse. */
@@ -68,14 +82,26 @@ export const pluginOptionsSchema = z
     ingestion: ingestionOptionsSchema.default(ingestionOptionsSchema.parse({})),
     ads: adsOptionsSchema.default(adsOptionsSchema.parse({})),
     abTests: abTestOptionsSchema.default(abTestOptionsSchema.parse({})),
+    retention: retentionOptionsSchema.default(retentionOptionsSchema.parse({})),
     redisUrl: z.string().url().optional(),
   })
   .strict()
+  .superRefine((options, ctx) => {
+    // A deleted event's client id no longer deduplicates a retry; ingestion must already refuse it as too old.
+    if (options.retention.days <= options.ingestion.maxEventAgeDays) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["retention", "days"],
+        message: `must be greater than ingestion.maxEventAgeDays (${options.ingestion.maxEventAgeDays})`,
+      })
+    }
+  })
 
 export type PluginOptions = z.infer<typeof pluginOptionsSchema>
 export type IngestionOptions = PluginOptions["ingestion"]
 export type AdsOptions = PluginOptions["ads"]
 export type AbTestOptions = PluginOptions["abTests"]
+export type RetentionOptions = PluginOptions["retention"]
 export type WaitlistNotificationOptions = PluginOptions["waitlistNotifications"]
 
 /** Keys Medusa adds to every module's options; they are not the host's to validate. */

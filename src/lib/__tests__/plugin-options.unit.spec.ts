@@ -27,6 +27,15 @@ describe("parsePluginOptions", () => {
     )
   })
 
+  it("keeps raw tracking data 90 days by default, and never less than ingestion accepts late events", () => {
+    expect(parsePluginOptions(undefined).retention).toEqual({ days: 90, batchSize: 5000, maxRowsPerRun: 500_000 })
+    // A deleted event's client id no longer deduplicates a retry: ingestion must refuse the retry as too old.
+    expect(() => parsePluginOptions({ retention: { days: 30 }, ingestion: { maxEventAgeDays: 30 } })).toThrow(
+      /`retention.days`: must be greater than ingestion.maxEventAgeDays \(30\)/
+    )
+    expect(parsePluginOptions({ retention: { days: 31 }, ingestion: { maxEventAgeDays: 30 } }).retention.days).toBe(31)
+  })
+
   it("refuses unknown options instead of ignoring a typo", () => {
     expect(() => parsePluginOptions({ offerHoldMinute: 10 })).toThrow(/invalid plugin options/)
   })

@@ -9,6 +9,8 @@ import { buildAbTestResults, AbTestResults } from "./results"
 import { AB_VARIANT_AGGREGATES_SQL, EXPOSED_SESSIONS_SQL, INGEST_AB_EVENTS_SQL, REMOVE_AB_EVENTS_SQL } from "./sql"
 import { AbEventInput, AbExperimentDTO, AbIngestResult, AbVariantAggregate } from "./types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { executeCounting } from "../../lib/retention/execute-counting"
+import { ERASE_CUSTOMER_AB_EVENTS_SQL, PURGE_AB_EVENTS_SQL } from "./retention-sql"
 
 class AbTestModuleService extends MedusaService({
   AbExperiment,
@@ -28,6 +30,25 @@ class AbTestModuleService extends MedusaService({
   }
 
   /** The live experiment with this public key; NOT_FOUND (404) otherwise. */
+  /** Retention: deletes one batch of raw A/B events older than `cutoff`, never a running test's; answers how many. */
+  @InjectManager()
+  async purgeAbEventsBefore(
+    cutoff: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    return executeCounting(sharedContext.manager!, PURGE_AB_EVENTS_SQL, [cutoff.toISOString(), limit])
+  }
+
+  /** Erasure: removes a deleted customer's id, user id, user agent and IP prefix from their A/B events. */
+  @InjectManager()
+  async eraseCustomerAbEvents(
+    customerId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    return executeCounting(sharedContext.manager!, ERASE_CUSTOMER_AB_EVENTS_SQL, [customerId])
+  }
+
   @InjectManager()
   async retrieveAbExperimentByTestId(
     testId: string,

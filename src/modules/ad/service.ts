@@ -34,7 +34,10 @@ import {
   AdIvtReasonCounts,
 } from "./types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { executeCounting } from "../../lib/retention/execute-counting"
+import { AdTrafficTable, ERASE_CUSTOMER_AD_TRAFFIC_SQL, PURGE_AD_TRAFFIC_SQL } from "./retention-sql"
 import { isAdEligible } from "./lib/eligibility"
+import { viewerKey } from "./lib/viewer"
 import { Rng, weightedPickWithoutReplacement } from "./lib/pick"
 import { deriveAdSigningKey, ServeCheck, signServe, verifyServe } from "./lib/signing"
 
@@ -110,6 +113,29 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   async signServeToken(adId: string, viewerKey: string, now = new Date()): Promise<{ token: string; expires_at: Date }> {
     const expiresAt = new Date(now.getTime() + this.options_.ads.signedUrlTtlMinutes * 60_000)
     return { token: signServe(this.signingKey_, adId, viewerKey, expiresAt), expires_at: expiresAt }
+  }
+
+  /** Retention: deletes one batch of impressions or clicks older than `cutoff`; answers how many. */
+  @InjectManager()
+  async purgeAdTrafficBefore(
+    table: AdTrafficTable,
+    cutoff: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    return executeCounting(sharedContext.manager!, PURGE_AD_TRAFFIC_SQL[table], [cutoff.toISOString(), limit])
+  }
+
+  /** Erasure: a deleted customer's impressions and clicks stay counted but lose every link to them. */
+  @InjectManager()
+  async eraseCustomerAdTraffic(
+    customerId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    const manager = sharedContext.manager!
+    const bindings = [customerId, viewerKey(customerId, null)]
+    const impressions = await executeCounting(manager, ERASE_CUSTOMER_AD_TRAFFIC_SQL.impressions, bindings)
+    return impressions + (await executeCounting(manager, ERASE_CUSTOMER_AD_TRAFFIC_SQL.clicks, bindings))
   }
 
   /** Whether a serve token was issued by this app for this ad and viewer, and is still valid. */

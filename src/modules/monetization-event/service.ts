@@ -14,9 +14,12 @@ import {
   COUNTS_BY_DAY_AND_ENTITY_SQL,
   COUNTS_BY_DAY_SQL,
   COUNTS_BY_ENTITY_SQL,
+  COUNTS_BY_TYPE_SQL,
 } from "./analytics-sql"
 import { DayCount, DayEntityCount, DayRange, EntityCount } from "./analytics-types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { executeCounting } from "../../lib/retention/execute-counting"
+import { ERASE_CUSTOMER_EVENTS_SQL, PURGE_EVENTS_SQL } from "./retention-sql"
 
 class MonetizationEventModuleService extends MedusaService({
   MonetizationEvent,
@@ -32,6 +35,25 @@ class MonetizationEventModuleService extends MedusaService({
 
   async getOptions(): Promise<PluginOptions> {
     return this.options_
+  }
+
+  /** Retention: deletes one batch of raw events older than `cutoff` (rollups stay); answers how many. */
+  @InjectManager()
+  async purgeEventsBefore(
+    cutoff: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    return executeCounting(sharedContext.manager!, PURGE_EVENTS_SQL, [cutoff.toISOString(), limit])
+  }
+
+  /** Erasure: removes a deleted customer's id, session token, user agent and IP prefix from their events. */
+  @InjectManager()
+  async eraseCustomerEvents(
+    customerId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    return executeCounting(sharedContext.manager!, ERASE_CUSTOMER_EVENTS_SQL, [customerId])
   }
 
   /** Stores a batch in one statement; events whose client id is already stored count as duplicates. */
@@ -75,15 +97,37 @@ class MonetizationEventModuleService extends MedusaService({
     }
   }
 
-  /** Rollup counts over a day range, summed per type and entity. */
+  /** Rollup counts over a day range, summed per type and entity, for the given entities only. */
   @InjectManager()
   async countEventsByEntity(
     range: DayRange,
+    entityIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<EntityCount[]> {
+    if (!entityIds.length) {
+      return []
+    }
     const rows: { type: MonetizationEventType; entity_id: string; count: string | number }[] =
-      await sharedContext.manager!.execute(COUNTS_BY_ENTITY_SQL, [range.event_id, range.date_from, range.date_to])
+      await sharedContext.manager!.execute(COUNTS_BY_ENTITY_SQL, [
+        range.event_id,
+        range.date_from,
+        range.date_to,
+        JSON.stringify(entityIds),
+      ])
     return rows.map((row) => ({ type: row.type, entity_id: row.entity_id, count: Number(row.count) }))
+  }
+
+  /** Rollup counts over a day range, summed per type. */
+  @InjectManager()
+  async countEventsByType(
+    range: DayRange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Partial<Record<MonetizationEventType, number>>> {
+    const rows: { type: MonetizationEventType; count: string | number }[] = await sharedContext.manager!.execute(
+      COUNTS_BY_TYPE_SQL,
+      [range.event_id, range.date_from, range.date_to]
+    )
+    return Object.fromEntries(rows.map((row) => [row.type, Number(row.count)]))
   }
 
   /** Rollup counts over a day range, summed per day and type. */

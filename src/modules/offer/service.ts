@@ -8,6 +8,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { executeCounting } from "../../lib/retention/execute-counting"
 import Offer from "./models/offer"
 import OfferHold from "./models/offer-hold"
 import OfferPurchase from "./models/offer-purchase"
@@ -70,6 +71,26 @@ class OfferModuleService extends MedusaService({
 
   async getOptions(): Promise<PluginOptions> {
     return this.options_
+  }
+
+  /**
+   * Erasure: a deleted customer's holds and purchases keep their facts (offer, units, amount, order)
+   * and lose the customer's id. Live holds are released by the workflow first.
+   */
+  @InjectManager()
+  async eraseCustomer(customerId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    const manager = sharedContext.manager!
+    const holds = await executeCounting(
+      manager,
+      `UPDATE monetization_offer_hold SET customer_id = NULL, updated_at = now() WHERE customer_id = ?`,
+      [customerId]
+    )
+    const purchases = await executeCounting(
+      manager,
+      `UPDATE monetization_offer_purchase SET customer_id = NULL, updated_at = now() WHERE customer_id = ?`,
+      [customerId]
+    )
+    return holds + purchases
   }
 
   /** Atomically adds `quantity` to the offer's held units if that many are still available. */

@@ -9,6 +9,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { executeCounting } from "../../lib/retention/execute-counting"
 import WaitlistAudit from "./models/waitlist-audit"
 import WaitlistEntry from "./models/waitlist-entry"
 import WaitlistSetting from "./models/waitlist-setting"
@@ -31,6 +32,17 @@ type Row = Record<string, unknown>
 const ENTRY_COLUMNS = `id, session_id, customer_id, quantity, status, seq, ordinal, offered_at, offer_expires_at,
   join_token_hash, token_used_at, accepted_at, consumed_at, cart_id, created_at, checkout_expires_at,
   skip_count, accept_partial`
+
+/** Entries per status and seats held, per session (the caller adds WHERE, GROUP BY session_id and ORDER BY). */
+const SUMMARY_SQL = `SELECT session_id,
+  count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
+  count(*) FILTER (WHERE status = 'OFFERED')::int AS offered,
+  count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
+  count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
+  count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
+  count(*) FILTER (WHERE status = 'LEFT')::int AS left,
+  coalesce(sum(quantity) FILTER (WHERE status = 'OFFERED' OR (status = 'ACCEPTED' AND consumed_at IS NULL)), 0)::int AS held
+FROM monetization_waitlist_entry`
 
 function toEntry(row: Row): WaitlistEntryRow {
   return {
@@ -59,6 +71,36 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   async getOptions(): Promise<PluginOptions> {
     return this.options_
+  }
+
+  /** A customer's entries still on a list or holding a seat (not ordered), for erasure. */
+  @InjectManager()
+  async listLiveEntriesOfCustomer(
+    customer_id: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<WaitlistEntryRow[]> {
+    const rows: Row[] = await sharedContext.manager!.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM monetization_waitlist_entry
+       WHERE customer_id = ? AND status IN ('WAITING', 'OFFERED', 'ACCEPTED') AND consumed_at IS NULL
+         AND deleted_at IS NULL
+       ORDER BY session_id, seq`,
+      [customer_id]
+    )
+    return rows.map(toEntry)
+  }
+
+  /**
+   * Erasure: a deleted customer's entries (ended first by the workflow) keep their join number, so
+   * positions stay gap-free, and lose the customer's id and any join token hash.
+   */
+  @InjectManager()
+  async eraseCustomer(customer_id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    return executeCounting(
+      sharedContext.manager!,
+      `UPDATE monetization_waitlist_entry SET customer_id = NULL, join_token_hash = NULL, updated_at = now()
+       WHERE customer_id = ?`,
+      [customer_id]
+    )
   }
 
   @InjectManager()
@@ -731,21 +773,34 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
   }
 
   /** Per-session counts by status. */
+  /** One page of the per-session summaries (sessions in id order), and how many sessions have entries. */
+  @InjectManager()
+  async summarizePage(
+    page: { limit: number; offset: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
+    const manager = sharedContext.manager!
+    const [counted]: Row[] = await manager.execute(
+      `SELECT count(DISTINCT session_id)::int AS count FROM monetization_waitlist_entry WHERE deleted_at IS NULL`
+    )
+    const rows: Row[] = await manager.execute(
+      `${SUMMARY_SQL} WHERE session_id IN (
+         SELECT DISTINCT session_id FROM monetization_waitlist_entry WHERE deleted_at IS NULL
+         ORDER BY session_id LIMIT ? OFFSET ?
+       ) AND deleted_at IS NULL
+       GROUP BY session_id ORDER BY session_id`,
+      [page.limit, page.offset]
+    )
+    return { rows, count: Number(counted?.count ?? 0) }
+  }
+
   @InjectManager()
   async summarize(
     session_id: string | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Record<string, unknown>[]> {
     const rows: Row[] = await sharedContext.manager!.execute(
-      `SELECT session_id,
-         count(*) FILTER (WHERE status = 'WAITING')::int AS waiting,
-         count(*) FILTER (WHERE status = 'OFFERED')::int AS offered,
-         count(*) FILTER (WHERE status = 'ACCEPTED')::int AS accepted,
-         count(*) FILTER (WHERE status = 'EXPIRED')::int AS expired,
-         count(*) FILTER (WHERE status = 'DECLINED')::int AS declined,
-         count(*) FILTER (WHERE status = 'LEFT')::int AS left,
-         coalesce(sum(quantity) FILTER (WHERE status = 'OFFERED' OR (status = 'ACCEPTED' AND consumed_at IS NULL)), 0)::int AS held
-       FROM monetization_waitlist_entry
+      `${SUMMARY_SQL}
        WHERE deleted_at IS NULL AND (?::text IS NULL OR session_id = ?)
        GROUP BY session_id ORDER BY session_id`,
       [session_id, session_id]

@@ -1,27 +1,24 @@
 import { Container, Text } from "@medusajs/ui"
-import type { AdminSessionInventory, AdminWaitlistEntry, WaitlistStatus } from "../../hooks/api/waitlists"
+import type { AdminSessionInventory, AdminWaitlistStatusCounts } from "../../hooks/api/waitlists"
 
-const countStatus = (entries: AdminWaitlistEntry[], status: WaitlistStatus) =>
-  entries.filter((entry) => entry.status === status).length
-
-/** Seats of the session and its entries by status, one card each. */
+/** Seats of the session and its entries by status (all of them, not only the page shown), one card each. */
 export const SessionKpis = ({
   session,
-  entries,
+  counts,
 }: {
   session: AdminSessionInventory
-  entries: AdminWaitlistEntry[]
+  counts: AdminWaitlistStatusCounts
 }) => {
   const cards: { key: string; label: string; value: number; hint?: string }[] = [
     { key: "capacity", label: "Capacity", value: session.capacity },
     { key: "sold", label: "Sold", value: session.sold },
     { key: "held", label: "Held", value: session.held, hint: "Seats kept for offers and accepted carts" },
     { key: "free", label: "Free seats", value: session.offerable, hint: "Seats that can be offered now" },
-    { key: "waiting", label: "Waiting", value: countStatus(entries, "WAITING") },
-    { key: "offered", label: "Offered", value: countStatus(entries, "OFFERED") },
-    { key: "accepted", label: "Accepted", value: countStatus(entries, "ACCEPTED") },
-    { key: "expired", label: "Expired", value: countStatus(entries, "EXPIRED") },
-    { key: "declined", label: "Declined", value: countStatus(entries, "DECLINED") },
+    { key: "waiting", label: "Waiting", value: counts.waiting },
+    { key: "offered", label: "Offered", value: counts.offered },
+    { key: "accepted", label: "Accepted", value: counts.accepted },
+    { key: "expired", label: "Expired", value: counts.expired },
+    { key: "declined", label: "Declined", value: counts.declined },
   ]
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="waitlist-kpis">

@@ -81,11 +81,19 @@ export type AdminWaitlistEntry = {
   audit: AdminWaitlistAudit[]
 }
 
+export type AdminWaitlistStatusCounts = Record<Lowercase<WaitlistStatus>, number>
+
+/** One page of a session's entries; `count` and `status_counts` cover every entry of the session. */
 export type AdminSessionWaitlistResponse = {
   session: AdminSessionInventory
+  status_counts: AdminWaitlistStatusCounts
   waitlist_entries: AdminWaitlistEntry[]
   count: number
+  offset: number
+  limit: number
 }
+
+export type AdminSessionWaitlistQuery = { limit: number; offset: number }
 
 export type AdminOfferNextPayload = { count: number }
 
@@ -100,21 +108,26 @@ type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryK
 
 const sessionPath = (sessionId: string) => `/admin/sessions/${encodeURIComponent(sessionId)}/waitlist`
 
-/** `GET /admin/waitlists`: every session that has a waitlist. */
-export const useWaitlists = (options?: QueryOptions<AdminWaitlistListResponse>) => {
+/** `GET /admin/waitlists`: a page of the sessions that have a waitlist. */
+export const useWaitlists = (query: { limit: number; offset: number }, options?: QueryOptions<AdminWaitlistListResponse>) => {
   const { data, ...rest } = useQuery({
-    queryKey: waitlistQueryKeys.list(),
-    queryFn: () => sdk.client.fetch<AdminWaitlistListResponse>("/admin/waitlists"),
+    queryKey: waitlistQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<AdminWaitlistListResponse>("/admin/waitlists", { query }),
     ...options,
   })
   return { ...data, ...rest }
 }
 
-/** `GET /admin/sessions/:session_id/waitlist`: seat counts and the FIFO entries with their audit trail. */
-export const useSessionWaitlist = (sessionId: string, options?: QueryOptions<AdminSessionWaitlistResponse>) => {
+/** `GET /admin/sessions/:session_id/waitlist`: seat counts and a page of the FIFO entries with their audit trail. */
+export const useSessionWaitlist = (
+  sessionId: string,
+  page: AdminSessionWaitlistQuery,
+  options?: QueryOptions<AdminSessionWaitlistResponse>
+) => {
   const { data, ...rest } = useQuery({
-    queryKey: waitlistQueryKeys.detail(sessionId),
-    queryFn: () => sdk.client.fetch<AdminSessionWaitlistResponse>(sessionPath(sessionId)),
+    // Under detail(sessionId), so the mutations' invalidation reaches every page.
+    queryKey: [...waitlistQueryKeys.detail(sessionId), page],
+    queryFn: () => sdk.client.fetch<AdminSessionWaitlistResponse>(sessionPath(sessionId), { query: page }),
     ...options,
   })
   return { ...data, ...rest }

@@ -1,12 +1,21 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { QueueList } from "@medusajs/icons"
-import { Container, createDataTableColumnHelper, DataTable, Heading, Text, useDataTable } from "@medusajs/ui"
-import { useMemo } from "react"
+import {
+  Container,
+  createDataTableColumnHelper,
+  DataTable,
+  DataTablePaginationState,
+  Heading,
+  Text,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { count } from "../../components/waitlists/format"
 import { AdminWaitlistSummary, useWaitlists } from "../../hooks/api/waitlists"
 
 const REFRESH_MS = 10_000
+const PAGE_SIZE = 50
 
 const columnHelper = createDataTableColumnHelper<AdminWaitlistSummary>()
 
@@ -21,7 +30,11 @@ const sessionIdOf = (row: AdminWaitlistSummary | { id: string }) => ("session_id
 
 const WaitlistsPage = () => {
   const navigate = useNavigate()
-  const { waitlists, isLoading, isError, error } = useWaitlists({ refetchInterval: REFRESH_MS })
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const { waitlists, count, isLoading, isError, error } = useWaitlists(
+    { limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize },
+    { refetchInterval: REFRESH_MS, placeholderData: (previous) => previous }
+  )
   const showDeclined = (waitlists ?? []).some((row) => row.declined > 0)
 
   const columns = useMemo(
@@ -46,8 +59,9 @@ const WaitlistsPage = () => {
     columns,
     data: waitlists ?? [],
     getRowId: (row) => row.session_id,
-    rowCount: waitlists?.length ?? 0,
+    rowCount: count ?? 0,
     isLoading,
+    pagination: { state: pagination, onPaginationChange: setPagination },
     onRowClick: (_, row) => navigate(`/waitlists/${encodeURIComponent(sessionIdOf(row))}`),
   })
 
@@ -74,6 +88,7 @@ const WaitlistsPage = () => {
             },
           }}
         />
+        <DataTable.Pagination />
       </DataTable>
     </Container>
   )

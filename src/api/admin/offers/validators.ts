@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { httpUrl } from "../../../lib/http-url"
+import { adminPageLimit } from "../page-params"
 import { OFFER_PLACEMENTS, OFFER_PURCHASE_STATUSES, OFFER_TYPES } from "../../../modules/offer/types"
 
 const booleanParam = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
@@ -13,6 +14,7 @@ export const AdminGetOffersParams = createFindParams({ limit: 20, offset: 0 })
       placement: z.enum(OFFER_PLACEMENTS).optional(),
       is_active: booleanParam.optional(),
       is_archived: booleanParam.optional(),
+      limit: adminPageLimit(),
     })
   )
   .strict()
@@ -88,6 +90,7 @@ export const AdminGetOfferPurchasesParams = createFindParams({ limit: 20, offset
       /** Only purchases with units the hold or the stock did not cover. */
       flagged: booleanParam.optional(),
       status: z.enum(OFFER_PURCHASE_STATUSES).optional(),
+      limit: adminPageLimit(),
     })
   )
   .strict()

@@ -1,12 +1,28 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminGetWaitlistsParams } from "../waitlists/validators"
-import { AdminOfferNextWaitlistSeats, AdminWaitlistEntryIds, AdminWaitlistSettings } from "./validators"
+import {
+  AdminGetEventMonetizationParams,
+  AdminGetSessionWaitlistParams,
+  AdminGetWaitlistsParams,
+  AdminOfferNextWaitlistSeats,
+  AdminWaitlistEntryIds,
+  AdminWaitlistSettings,
+} from "./validators"
 
 export const adminSessionWaitlistMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
+    matcher: "/admin/sessions/:session_id/waitlist",
+    middlewares: [validateAndTransformQuery(AdminGetSessionWaitlistParams, {})],
+  },
+  {
+    method: ["GET"],
     matcher: "/admin/waitlists",
     middlewares: [validateAndTransformQuery(AdminGetWaitlistsParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/events/:event_id/monetization",
+    middlewares: [validateAndTransformQuery(AdminGetEventMonetizationParams, {})],
   },
   {
     method: ["POST"],

@@ -1,20 +1,19 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WAITLIST_MODULE } from "../../../modules/waitlist"
 import type WaitlistModuleService from "../../../modules/waitlist/service"
 import { listSessionCapacities } from "../../../workflows/waitlist"
-import type { AdminGetWaitlistsParamsType } from "./validators"
+import type { AdminGetWaitlistsParamsType } from "../sessions/validators"
 
-/** Per-session summary of every waitlist, by session id: the session's seats, counts by status and seats held. */
-export const GET = async (req: MedusaRequest<unknown, AdminGetWaitlistsParamsType>, res: MedusaResponse) => {
-  const { limit, offset } = req.validatedQuery as AdminGetWaitlistsParamsType
+/** Per-session summary of a page of waitlists: the session's seats, counts by status and seats held. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetWaitlistsParamsType>, res: MedusaResponse) => {
   const waitlist: WaitlistModuleService = req.scope.resolve(WAITLIST_MODULE)
-  const summaries = await waitlist.summarize(null)
-  const page = summaries.slice(offset, offset + limit)
+  const { limit, offset } = req.validatedQuery as AdminGetWaitlistsParamsType
+  const { rows: summaries, count } = await waitlist.summarizePage({ limit, offset })
   const capacities = await listSessionCapacities(
     req.scope,
-    page.map((row) => row.session_id as string)
+    summaries.map((row) => row.session_id as string)
   )
-  const waitlists = page.map((row) => {
+  const waitlists = summaries.map((row) => {
     const seats = capacities.get(row.session_id as string)
     return {
       ...row,
@@ -25,5 +24,5 @@ export const GET = async (req: MedusaRequest<unknown, AdminGetWaitlistsParamsTyp
       offerable: seats ? Math.max(0, seats.unreserved - Number(row.held)) : null,
     }
   })
-  res.json({ waitlists, count: summaries.length, offset, limit })
+  res.json({ waitlists, count, offset, limit })
 }

@@ -27,6 +27,9 @@ const AbEvent = model
   .indexes([
     { on: ["test_id", "dedup_key"], unique: true },
     { on: ["test_id", "event_type", "session_token"] },
+    // Retention deletes by age (all rows, soft-deleted ones too); erasure finds a customer's rows.
+    { on: ["occurred_at"], where: null },
+    { on: ["customer_id"], where: "customer_id IS NOT NULL" },
   ])
 
 export default AbEvent

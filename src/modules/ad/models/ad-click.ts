@@ -25,6 +25,9 @@ const AdClick = model
     { on: ["ad_id"] },
     { on: ["ad_id", "ip_prefix", "occurred_at"] },
     { on: ["ad_id", "viewer_key", "occurred_at"] },
+    // Retention deletes by age (all rows, soft-deleted ones too); erasure finds a customer's rows.
+    { on: ["occurred_at"], where: null },
+    { on: ["customer_id"], where: "customer_id IS NOT NULL" },
   ])
 
 export default AdClick

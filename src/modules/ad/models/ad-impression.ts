@@ -29,6 +29,9 @@ const AdImpression = model
     { on: ["ad_id", "viewer_key", "occurred_at"] },
     // The per-IP-prefix hourly cap counts by server time (created_at), not the client's occurred_at.
     { on: ["ad_id", "ip_prefix", "created_at"] },
+    // Retention deletes by age (all rows, soft-deleted ones too); erasure finds a customer's rows.
+    { on: ["occurred_at"], where: null },
+    { on: ["customer_id"], where: "customer_id IS NOT NULL" },
   ])
 
 export default AdImpression

@@ -22,6 +22,9 @@ const MonetizationEvent = model
   .indexes([
     { on: ["client_event_id"], unique: true },
     { on: ["event_id", "occurred_at"] },
+    // Retention deletes by age (all rows, soft-deleted ones too); erasure finds a customer's rows.
+    { on: ["occurred_at"], where: null },
+    { on: ["customer_id"], where: "customer_id IS NOT NULL" },
   ])
 
 export default MonetizationEvent

@@ -8,7 +8,8 @@ const OfferHold = model
     { name: "OfferHold", tableName: "monetization_offer_hold" },
     {
       id: model.id({ prefix: "mofh" }).primaryKey(),
-      customer_id: model.text(),
+      /** Null once the customer was deleted (the hold's units and status stay). */
+      customer_id: model.text().nullable(),
       cart_id: model.text().nullable(),
       line_item_id: model.text().nullable(),
       quantity: model.number(),

@@ -8,7 +8,8 @@ const WaitlistEntry = model
       id: model.id({ prefix: "mwle" }).primaryKey(),
       /** The capacity-limited product variant. */
       session_id: model.text(),
-      customer_id: model.text(),
+      /** Null once the customer was deleted (the entry keeps its join number). */
+      customer_id: model.text().nullable(),
       quantity: model.number().default(1),
       status: model.enum([...WAITLIST_STATUSES]).default("WAITING"),
       /** First in, first out: a sequence, not created_at, so equal timestamps cannot tie. */

@@ -110,10 +110,12 @@ describe("buildMonetizationDashboard", () => {
     const dashboard = buildMonetizationDashboard({
       range,
       counts: [],
+      totals: {},
       wait: { average_minutes: null, samples: 0 },
       offer_revenue: none,
       ad_revenue: none,
       default_currency: "usd",
+      names: {},
     })
     expect(dashboard.currency_code).toBe("usd")
     expect(dashboard.revenue).toEqual({
@@ -135,11 +137,9 @@ describe("buildMonetizationDashboard", () => {
     ])
     const dashboard = buildMonetizationDashboard({
       range,
-      counts: [
-        ...offers.flat(),
-        { type: "WAITLIST_OFFER_ACCEPT", entity_id: "s", count: 3 },
-        { type: "WAITLIST_OFFER_DECLINE", entity_id: "s", count: 1 },
-      ],
+      counts: offers.flat(),
+      totals: { OFFER_VIEW: 60, OFFER_PURCHASE: 15, WAITLIST_OFFER_ACCEPT: 3, WAITLIST_OFFER_DECLINE: 1 },
+      names: Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((id) => [id, `Offer ${id}`])),
       wait: { average_minutes: 12.345, samples: 3 },
       offer_revenue: {
         available: true,
@@ -153,10 +153,37 @@ describe("buildMonetizationDashboard", () => {
       default_currency: "usd",
     })
     expect(dashboard.offers.top_performers.map((p) => p.entity_id)).toEqual(["f", "e", "d", "c", "b"])
-    expect(dashboard.offers.top_performers[0]).toMatchObject({ purchases: 5, conversion_rate: 50, revenue: 15.01 })
+    expect(dashboard.offers.top_performers[0]).toMatchObject({
+      name: "Offer f",
+      purchases: 5,
+      conversion_rate: 50,
+      revenue: 15.01,
+    })
+    expect(dashboard.offers).toMatchObject({ total_views: 60, total_purchases: 15, conversion_rate: 25 })
     expect(dashboard.currency_code).toBe("eur")
     expect(dashboard.revenue).toMatchObject({ total: 15.01, from_offers: 15.01, from_ads: 0 })
     expect(dashboard.waitlist).toMatchObject({ offers_issued: 0, acceptance_rate: 75, average_wait_time_minutes: 12.3 })
+  })
+})
+
+describe("buildMonetizationDashboard top performers", () => {
+  it("ranks only the event's own offers and ads, however many ids clients made up", () => {
+    const forged = Array.from({ length: 5000 }, (_, i) => ({
+      type: "OFFER_VIEW" as const,
+      entity_id: `forged_${i}`,
+      count: 1000,
+    }))
+    const dashboard = buildMonetizationDashboard({
+      range,
+      counts: [...forged, { type: "OFFER_VIEW", entity_id: "real", count: 1 }],
+      totals: { OFFER_VIEW: 5_000_001 },
+      names: { real: "Real offer" },
+      wait: { average_minutes: null, samples: 0 },
+      offer_revenue: { available: true, lines: [] },
+      ad_revenue: { available: true, lines: [] },
+      default_currency: "eur",
+    })
+    expect(dashboard.offers.top_performers).toEqual([expect.objectContaining({ entity_id: "real", name: "Real offer", views: 1 })])
   })
 })
 

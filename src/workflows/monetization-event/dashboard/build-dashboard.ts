@@ -6,13 +6,16 @@ export const TOP_PERFORMERS = 5
 
 export type MonetizationDashboardInput = {
   range: DayRange
+  /** Per type and entity, for the event's own offers and ads only. */
   counts: EntityCount[]
+  /** Per type over every row of the range (the headline totals). */
+  totals: Partial<Record<MonetizationEventType, number>>
   wait: WaitTimeAverage
   offer_revenue: RevenueReport
   ad_revenue: RevenueReport
   default_currency: string | null
-  /** Offer titles and ad names by id; an entity without one (deleted, or a client-only id) shows its id. */
-  names?: Record<string, string>
+  /** Offer titles and ad names by id: only these entities can be top performers. */
+  names: Record<string, string>
 }
 
 export type OfferPerformer = {
@@ -83,9 +86,9 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 
 /** Turns rollup counts and revenue lines into the contract's dashboard answer. */
 export function buildMonetizationDashboard(input: MonetizationDashboardInput): MonetizationDashboard {
-  const { range, counts, wait, offer_revenue, ad_revenue } = input
-  const total = (type: MonetizationEventType) =>
-    counts.filter((row) => row.type === type).reduce((sum, row) => sum + row.count, 0)
+  const { range, wait, offer_revenue, ad_revenue } = input
+  const counts = input.counts.filter((row) => row.entity_id in input.names)
+  const total = (type: MonetizationEventType) => input.totals[type] ?? 0
 
   const currency_code = chooseCurrency([...offer_revenue.lines, ...ad_revenue.lines]) ?? input.default_currency
   // Amounts in another currency cannot be added up; they are left out of every sum.
@@ -116,7 +119,7 @@ export function buildMonetizationDashboard(input: MonetizationDashboardInput): M
     return [...perEntity.entries()]
   }
 
-  const nameOf = (id: string) => input.names?.[id] ?? id
+  const nameOf = (id: string) => input.names[id]
   const offerPerformers: OfferPerformer[] = countsOf("OFFER_").map(([entity_id, c]) => ({
     entity_id,
     name: nameOf(entity_id),

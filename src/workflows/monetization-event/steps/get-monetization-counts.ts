@@ -5,18 +5,26 @@ import type MonetizationEventModuleService from "../../../modules/monetization-e
 import { countOfferHolds } from "../server-facts/offer-holds"
 import { computeWaitlistWait } from "../server-facts/waitlist-wait"
 
+export type GetMonetizationCountsInput = { range: DayRange; entity_ids: string[] }
+
 /**
- * Reads an event's counts per type and entity for a day range: the rollup (client views and
- * clicks, and the facts the server recorded), add-to-cart from the offers' holds, and the
- * average waitlist wait from the waitlist's rows.
+ * Reads an event's counts for a day range: totals per type and, per entity, the counts of the
+ * given entities (the event's offers and ads) from the rollup (client views and clicks, and the
+ * facts the server recorded); add-to-cart from the offers' holds; the average waitlist wait from
+ * the waitlist's rows.
  */
 export const getMonetizationCountsStep = createStep(
   "get-monetization-counts",
-  async (range: DayRange, { container }) => {
+  async ({ range, entity_ids }: GetMonetizationCountsInput, { container }) => {
     const service = container.resolve<MonetizationEventModuleService>(MONETIZATION_EVENT_MODULE)
-    const [rollup, holds] = await Promise.all([service.countEventsByEntity(range), countOfferHolds(container, range)])
+    const [rollup, totals, holds] = await Promise.all([
+      service.countEventsByEntity(range, entity_ids),
+      service.countEventsByType(range),
+      countOfferHolds(container, range),
+    ])
     const counts = [...rollup.filter((row) => row.type !== "OFFER_ADD_TO_CART"), ...holds]
+    totals.OFFER_ADD_TO_CART = holds.reduce((sum, row) => sum + row.count, 0)
     const wait = await computeWaitlistWait(container, range)
-    return new StepResponse({ counts, wait })
+    return new StepResponse({ counts, totals, wait })
   }
 )

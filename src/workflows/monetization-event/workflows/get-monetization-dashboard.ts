@@ -13,20 +13,24 @@ export type GetMonetizationDashboardInput = DayRange
 export const getMonetizationDashboardWorkflow = createWorkflow(
   "get-monetization-dashboard",
   (input: GetMonetizationDashboardInput) => {
+    const names = getPerformerNamesStep(input)
+    const countsInput = transform({ input, names }, ({ input, names }) => ({
+      range: { event_id: input.event_id, date_from: input.date_from, date_to: input.date_to },
+      entity_ids: Object.keys(names),
+    }))
     const [counts, offerRevenue, adRevenue, defaultCurrency] = parallelize(
-      getMonetizationCountsStep(input),
+      getMonetizationCountsStep(countsInput),
       getOfferRevenueStep(input),
       getAdRevenueStep(input),
       getDefaultCurrencyStep()
     )
-    const entityCounts = transform({ counts }, ({ counts }) => counts.counts)
-    const names = getPerformerNamesStep(entityCounts)
     const dashboard = transform(
       { input, counts, offerRevenue, adRevenue, defaultCurrency, names },
       ({ input, counts, offerRevenue, adRevenue, defaultCurrency, names }) =>
         buildMonetizationDashboard({
           range: { event_id: input.event_id, date_from: input.date_from, date_to: input.date_to },
           counts: counts.counts,
+          totals: counts.totals,
           wait: counts.wait,
           offer_revenue: offerRevenue,
           ad_revenue: adRevenue,

@@ -1,4 +1,5 @@
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { useParams } from "react-router-dom"
 import { OfferNextForm } from "../../../components/waitlists/offer-next-form"
 import { SessionKpis } from "../../../components/waitlists/session-kpis"
@@ -8,18 +9,22 @@ import { useSessionWaitlist } from "../../../hooks/api/waitlists"
 
 // Offers lapse and customers join or leave while the organizer watches.
 const REFRESH_MS = 5_000
+/** Entries per page (the route answers at most 100). */
+const PAGE_SIZE = 50
 
 const SessionWaitlistPage = () => {
   const { session_id = "" } = useParams()
-  const { session, waitlist_entries, isLoading, isError, error } = useSessionWaitlist(session_id, {
-    enabled: !!session_id,
-    refetchInterval: REFRESH_MS,
-  })
+  const [pageIndex, setPageIndex] = useState(0)
+  const { session, status_counts, waitlist_entries, count, isLoading, isError, error } = useSessionWaitlist(
+    session_id,
+    { limit: PAGE_SIZE, offset: pageIndex * PAGE_SIZE },
+    { enabled: !!session_id, refetchInterval: REFRESH_MS, placeholderData: (previous) => previous }
+  )
 
   if (isError) {
     throw error
   }
-  if (isLoading || !session || !waitlist_entries) {
+  if (isLoading || !session || !waitlist_entries || !status_counts) {
     return (
       <Container>
         <Text size="small">Loading waitlist…</Text>
@@ -41,9 +46,40 @@ const SessionWaitlistPage = () => {
           <OfferNextForm session={session} />
         </div>
       </Container>
-      <SessionKpis session={session} entries={waitlist_entries} />
+      <SessionKpis session={session} counts={status_counts} />
       <WaitlistEntriesTable sessionId={session.session_id} entries={waitlist_entries} />
+      <EntriesPager pageIndex={pageIndex} count={count ?? 0} onChange={setPageIndex} />
     </div>
+  )
+}
+
+/** Previous / next over the entries; a list of thousands is read a page at a time. */
+const EntriesPager = ({ pageIndex, count, onChange }: { pageIndex: number; count: number; onChange: (page: number) => void }) => {
+  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  if (pages === 1) {
+    return null
+  }
+  const first = pageIndex * PAGE_SIZE + 1
+  const last = Math.min(count, (pageIndex + 1) * PAGE_SIZE)
+  return (
+    <Container className="flex items-center justify-between px-6 py-3" data-testid="waitlist-entries-pager">
+      <Text size="small" className="text-ui-fg-subtle">
+        {first}–{last} of {count} entries
+      </Text>
+      <div className="flex gap-2">
+        <Button size="small" variant="secondary" disabled={pageIndex === 0} onClick={() => onChange(pageIndex - 1)}>
+          Previous
+        </Button>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={pageIndex + 1 >= pages}
+          onClick={() => onChange(pageIndex + 1)}
+        >
+          Next
+        </Button>
+      </div>
+    </Container>
   )
 }
 

@@ -4,34 +4,48 @@ import { formatOffer } from "../../../offers/helpers"
 import { OFFER_FIELDS } from "../../../offers/query-config"
 import { withDeliveryStats } from "../../../ads/helpers"
 import { ADMIN_AD_FIELDS } from "../../../ads/query-config"
+import type { AdminGetEventMonetizationParamsType } from "../../../sessions/validators"
 
-/** Everything sold around one event: its offers (with stock), ads and A/B tests. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+/** Everything sold around one event: a page of its offers (with stock), ads and A/B tests, with their counts. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetEventMonetizationParamsType>,
+  res: MedusaResponse
+) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const eventId = req.params.event_id
-  const [{ data: offers }, { data: experiments }, { data: ads }] = await Promise.all([
+  const { limit, offset } = req.validatedQuery as AdminGetEventMonetizationParamsType
+  const page = { skip: offset, take: limit }
+  const [offers, experiments, ads] = await Promise.all([
     query.graph({
       entity: "offer",
       fields: OFFER_FIELDS,
       filters: { event_id: eventId },
-      pagination: { order: { created_at: "DESC" } },
+      pagination: { ...page, order: { created_at: "DESC", id: "DESC" } },
     }),
     query.graph({
       entity: "ab_experiment",
       fields: ["id", "test_id", "event_id", "name", "status", "started_at", "stopped_at", "winner_variant_id"],
       filters: { event_id: eventId },
+      pagination: { ...page, order: { created_at: "DESC", id: "DESC" } },
     }),
     query.graph({
       entity: "ad",
       fields: ADMIN_AD_FIELDS,
       filters: { event_id: eventId },
-      pagination: { order: { created_at: "DESC" } },
+      pagination: { ...page, order: { created_at: "DESC", id: "DESC" } },
     }),
   ])
   res.json({
     event_id: eventId,
-    offers: offers.map(formatOffer),
-    ads: await withDeliveryStats(req.scope, ads),
-    experiments,
+    offers: offers.data.map(formatOffer),
+    ads: await withDeliveryStats(req.scope, ads.data),
+    experiments: experiments.data,
+    counts: {
+      offers: offers.metadata?.count ?? offers.data.length,
+      ads: ads.metadata?.count ?? ads.data.length,
+      experiments: experiments.metadata?.count ?? experiments.data.length,
+    },
+    offset,
+    limit,
   })
 }

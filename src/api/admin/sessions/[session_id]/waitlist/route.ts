@@ -1,15 +1,26 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { WAITLIST_MODULE } from "../../../../../modules/waitlist"
 import type WaitlistModuleService from "../../../../../modules/waitlist/service"
 import { getSessionInventory } from "../../../../../workflows/waitlist"
+import type { AdminGetSessionWaitlistParamsType } from "../../validators"
 
-/** A session's capacity, seat counts and every entry (FIFO) with its customer and audit trail. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+const STATUS_KEYS = ["waiting", "offered", "accepted", "expired", "declined", "left"] as const
+
+/**
+ * A session's capacity and seat counts, its entries by status, and one page of its entries (FIFO)
+ * with their customer and audit trail. Positions count every waiting entry before the page.
+ */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminGetSessionWaitlistParamsType>,
+  res: MedusaResponse
+) => {
   const sessionId = req.params.session_id
+  const { limit, offset } = req.validatedQuery as AdminGetSessionWaitlistParamsType
   const inventory = await getSessionInventory(req.scope, sessionId)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: entries } = await query.graph({
+  const waitlist: WaitlistModuleService = req.scope.resolve(WAITLIST_MODULE)
+  const { data: entries, metadata } = await query.graph({
     entity: "waitlist_entry",
     fields: [
       "id", "session_id", "customer_id", "quantity", "status", "seq", "offered_at", "offer_expires_at",
@@ -17,31 +28,52 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       "accept_partial",
     ],
     filters: { session_id: sessionId },
-    pagination: { order: { seq: "ASC" } },
+    pagination: { order: { seq: "ASC" }, skip: offset, take: limit },
   })
-  const { data: audit } = await query.graph({
-    entity: "waitlist_audit",
-    fields: ["id", "entry_id", "action", "at", "details"],
-    filters: { session_id: sessionId },
-    pagination: { order: { at: "ASC" } },
-  })
-  const customerIds = [...new Set(entries.map((entry) => entry.customer_id as string))]
+  const entryIds = entries.map((entry) => entry.id as string)
+  // An entry's trail is a handful of transitions, so the page's trails are bounded by the page.
+  const { data: audit } = entryIds.length
+    ? await query.graph({
+        entity: "waitlist_audit",
+        fields: ["id", "entry_id", "action", "at", "details"],
+        filters: { session_id: sessionId, entry_id: entryIds },
+        pagination: { order: { at: "ASC" } },
+      })
+    : { data: [] }
+  const customerIds = [...new Set(entries.map((entry) => entry.customer_id as string | null).filter((id) => !!id))]
   const { data: customers } = customerIds.length
     ? await query.graph({
         entity: "customer",
         fields: ["id", "email", "first_name", "last_name"],
-        filters: { id: customerIds },
+        filters: { id: customerIds as string[] },
       })
     : { data: [] }
   const customerById = new Map(customers.map((customer) => [customer.id as string, customer]))
-  let position = 0
+  const firstSeq = entries[0]?.seq
+  const [, waitingBefore] = firstSeq
+    ? await waitlist.listAndCountWaitlistEntries(
+        { session_id: sessionId, status: "WAITING", seq: { $lt: firstSeq } },
+        { select: ["id"], take: 1 }
+      )
+    : [[], 0]
+  let position = waitingBefore
   const waitlist_entries = entries.map((entry) => ({
     ...entry,
     position: entry.status === "WAITING" ? ++position : null,
-    customer: customerById.get(entry.customer_id) ?? null,
+    customer: (entry.customer_id && customerById.get(entry.customer_id)) || null,
     audit: audit.filter((row) => row.entry_id === entry.id),
   }))
-  const waitlist: WaitlistModuleService = req.scope.resolve(WAITLIST_MODULE)
   const waitlist_enabled = await waitlist.isWaitlistEnabled({ session_id: sessionId, product_id: inventory.product_id })
-  res.json({ session: { ...inventory, waitlist_enabled }, waitlist_entries, count: waitlist_entries.length })
+  const [summary] = await waitlist.summarize(sessionId)
+  const status_counts = Object.fromEntries(
+    STATUS_KEYS.map((status) => [status, Number((summary as Record<string, unknown> | undefined)?.[status] ?? 0)])
+  )
+  res.json({
+    session: { ...inventory, waitlist_enabled },
+    status_counts,
+    waitlist_entries,
+    count: metadata?.count ?? waitlist_entries.length,
+    offset,
+    limit,
+  })
 }

@@ -1,0 +1,18 @@
+import { Migration } from "@medusajs/framework/mikro-orm/migrations"
+
+/**
+ * Issue #17: a deleted customer's entries stay (their join numbers keep positions gap-free) but lose
+ * the customer's id.
+ */
+export class Migration20261205003209 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table if exists "monetization_waitlist_entry" alter column "customer_id" drop not null;`)
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(
+      `update "monetization_waitlist_entry" set "customer_id" = 'erased_' || "id" where "customer_id" is null;`
+    )
+    this.addSql(`alter table if exists "monetization_waitlist_entry" alter column "customer_id" set not null;`)
+  }
+}
