@@ -75,9 +75,9 @@ medusaIntegrationTestRunner({
       "x-forwarded-for": ip,
       ...extra,
     })
-    const post = (path: string, body: unknown, requestHeaders: Record<string, string>) =>
+    const post = (path: string, body: unknown, requestHeaders: Record<string, string>): Promise<AxiosResponse> =>
       api.post(path, body, { headers: requestHeaders, validateStatus: () => true })
-    const get = (path: string, requestHeaders: Record<string, string>) =>
+    const get = (path: string, requestHeaders: Record<string, string>): Promise<AxiosResponse> =>
       api.get(path, { headers: requestHeaders, validateStatus: () => true, maxRedirects: 0 })
     /** A tracking batch of `size` events, all of one session token. */
     const batch = (size: number, session_token: string) => ({
@@ -142,7 +142,7 @@ medusaIntegrationTestRunner({
         const flooding = flood(300, 10, () =>
           post("/store/analytics/track", batch(5, `sess_${fresh()}`), headers("203.0.113.3"))
         )
-        const honest = []
+        const honest: AxiosResponse[] = []
         for (let minute = 0; minute < 4; minute++) {
           honest.push(await post("/store/analytics/track", batch(5, "sess_honest"), headers("192.0.2.7")))
         }

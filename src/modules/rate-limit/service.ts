@@ -14,10 +14,17 @@ export default class RateLimitModuleService {
   protected readonly options_: RateLimitOptions
   protected readonly logger_: Logger
   protected readonly redisUrl_: string | undefined
+  protected readonly servesRoutes_: boolean
   protected redis_: Redis | null = null
   protected limits_: RateLimits | null = null
 
   __hooks = {
+    // Connect before the first request, so it is counted in Redis rather than in the meantime's memory.
+    onApplicationStart: async () => {
+      if (this.servesRoutes_) {
+        this.limits()
+      }
+    },
     onApplicationShutdown: async () => {
       const redis = this.redis_
       this.redis_ = null
@@ -31,6 +38,7 @@ export default class RateLimitModuleService {
     this.options_ = parsed.rateLimits
     this.logger_ = deps.logger
     this.redisUrl_ = parsed.redisUrl ?? deps.configModule.projectConfig.redisUrl
+    this.servesRoutes_ = deps.configModule.projectConfig.workerMode !== "worker"
   }
 
   getOptions(): RateLimitOptions {
@@ -41,7 +49,7 @@ export default class RateLimitModuleService {
     return this.limits().consume(layer, key, points)
   }
 
-  /** Built on first use: processes that serve no route (worker, migrations) open no connection. */
+  /** Built at start in processes that serve routes, else on first use: workers and migrations open no connection. */
   protected limits(): RateLimits {
     if (!this.limits_) {
       this.redis_ = this.redisUrl_ ? createCounterRedis(this.redisUrl_, this.logger_, "rate limits") : null
