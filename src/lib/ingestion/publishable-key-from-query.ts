@@ -12,7 +12,7 @@ type PublishableKeyContext = { key: string; sales_channel_ids: string[] }
  * Live keys and refused tokens are remembered apart, each bounded in size and age: a stream of
  * made-up keys only ever evicts other made-up keys, never a storefront's real one.
  */
-export const publishableKeyCache = {
+const publishableKeyCache = {
   known: new LRUCache<string, PublishableKeyContext>({ max: 1_000, ttl: PUBLISHABLE_KEY_CACHE_MS }),
   refused: new LRUCache<string, true>({ max: 1_000, ttl: PUBLISHABLE_KEY_CACHE_MS }),
 }

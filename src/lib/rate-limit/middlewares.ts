@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { RATE_LIMIT_MODULE } from "../../modules/rate-limit"
 import type RateLimitModuleService from "../../modules/rate-limit/service"
 import { requestIp } from "./client-ip"
-import type { LimitedLayer, LimitVerdict } from "./rate-limits"
+import { LimitedLayer, LimitVerdict, rateLimitMessage } from "./rate-limits"
 
 /** `read` and `write` count per viewer and IP; `purchase` per customer, with an IP limit of its own. */
 export type RouteKind = "read" | "write" | "purchase"
@@ -16,22 +16,6 @@ type LimitedRequest = MedusaRequest & {
 }
 type Check = [LimitedLayer, string, number?]
 type Refusal = Extract<LimitVerdict, { allowed: false }>
-
-const WHOSE: Record<LimitedLayer, string> = {
-  viewer: "this viewer",
-  ip: "this network address",
-  ipEvents: "events from this network address",
-  publishableKey: "this publishable key",
-  ipShareOfKey: "this network address's share of the publishable key",
-  customer: "this customer",
-  purchaseIp: "purchases from this network address",
-  socketIp: "connections from this network address",
-  socketCustomer: "connections of this customer",
-}
-
-export function rateLimitMessage(refusal: Refusal): string {
-  return `Too many requests for ${WHOSE[refusal.layer]}: retry in ${refusal.retryAfterSeconds} s`
-}
 
 /** 429 with `Retry-After`, in the plugin's error shape (Medusa's error handler has no 429). */
 function refuse(res: MedusaResponse, refusal: Refusal) {

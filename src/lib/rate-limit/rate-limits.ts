@@ -11,6 +11,23 @@ export type LimitVerdict = { allowed: true } | { allowed: false; layer: LimitedL
 const ALLOWED: LimitVerdict = { allowed: true }
 const MAX_KEY_LENGTH = 300
 
+const WHOSE: Record<LimitedLayer, string> = {
+  viewer: "this viewer",
+  ip: "this network address",
+  ipEvents: "events from this network address",
+  publishableKey: "this publishable key",
+  ipShareOfKey: "this network address's share of the publishable key",
+  customer: "this customer",
+  purchaseIp: "purchases from this network address",
+  socketIp: "connections from this network address",
+  socketCustomer: "connections of this customer",
+}
+
+/** What a refusal says: whose limit, and when to retry. */
+export function rateLimitMessage(refusal: Extract<LimitVerdict, { allowed: false }>): string {
+  return `Too many requests for ${WHOSE[refusal.layer]}: retry in ${refusal.retryAfterSeconds} s`
+}
+
 /**
  * The plugin's fixed-window counters (rate-limiter-flexible): in Redis when the app has one, so every
  * server counts together, with a per-process memory limiter as insurance while Redis is unreachable

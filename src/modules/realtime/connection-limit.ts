@@ -1,7 +1,6 @@
 import type { Socket } from "socket.io"
 import { handshakeIp } from "../../lib/rate-limit/client-ip"
-import { rateLimitMessage } from "../../lib/rate-limit/middlewares"
-import type { LimitedLayer, RateLimits } from "../../lib/rate-limit/rate-limits"
+import { LimitedLayer, rateLimitMessage, RateLimits } from "../../lib/rate-limit/rate-limits"
 
 type SocketMiddleware = (socket: Socket, next: (error?: Error) => void) => void
 
