@@ -60,7 +60,7 @@ function TrackedActions({ info }: { info: DemoInfo }) {
   const [log, setLog] = useState<string[]>([])
   const send = (type: "OFFER_VIEW" | "OFFER_CLICK") => {
     if (!offer) return
-    track({ type, entityId: offer.id, event_id: info.event_id })
+    track({ type, entity_id: offer.id, event_id: info.event_id })
     setLog((lines) => [`${new Date().toLocaleTimeString()} ${type} ${offer.title}`, ...lines].slice(0, 8))
   }
   return (

@@ -42,6 +42,8 @@ medusaIntegrationTestRunner({
 
         const admin = await adminHeaders(api, container, ADMIN_EMAIL)
         const setup = await createStoreSetup(container, { withStripe: false })
+        // Listed first by title, and without data: the page must not open on it.
+        await createTicketProduct(container, setup, { title: "Aardvark Expo (no data yet)" })
         const event = await createTicketProduct(container, setup, { title: EVENT_TITLE })
         const eventId = event.productId
         // Ads with price models, so the dashboard reports ad revenue (CPM on impressions, CPC on clicks).
@@ -91,6 +93,9 @@ medusaIntegrationTestRunner({
         await sidebarLink.waitFor({ timeout: 20_000 })
         await expect(sidebarLink.innerText()).resolves.toContain("Analytics")
         await sidebarLink.click()
+        // Opens on the event with the latest server-recorded data, not the first product.
+        await page.waitForURL((url) => url.pathname === "/app/analytics" && url.searchParams.get("event_id") === eventId)
+        await page.getByTestId("monetization-dashboard").and(page.locator(`[data-event-id="${eventId}"]`)).waitFor()
 
         // The event selector lists products; picking one loads its dashboard.
         const analytics = page.getByTestId("analytics-page")

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../../helpers/auth"
 import { createStoreSetup, StoreSetup, storeHeaders } from "../../helpers/store-setup"
-import { BROWSER_UA, impression, uniqueEventId } from "./fixtures"
+import { BROWSER_UA, clearOfCapWindowEdge, impression, uniqueEventId } from "./fixtures"
 
 jest.setTimeout(300_000)
 
@@ -42,7 +42,8 @@ medusaIntegrationTestRunner({
           placements: ["EVENT_HERO", "SIDEBAR"],
           target_sessions: [],
           weight: 1,
-          display_duration_seconds: 10,
+          display_duration_seconds: 30,
+          aspect_ratio: "16:9",
           frequency_cap: 3,
           frequency_window_hours: 12,
           is_active: true,
@@ -52,6 +53,43 @@ medusaIntegrationTestRunner({
           currency_code: "usd",
           stats: { impressions: 0, viewable_impressions: 0, clicks: 0, ctr: 0, viewable_ctr: 0, revenue: 0 },
         })
+      })
+
+      it("applies the seed's defaults (3 per viewer per 24 h, 30 s, 16:9), each overridable, and serves by them", async () => {
+        const defaults = (await api.post("/admin/ads", body(), admin)).data.ad
+        expect(defaults).toMatchObject({ frequency_cap: 3, frequency_window_hours: 24, display_duration_seconds: 30, aspect_ratio: "16:9" })
+        const custom = (
+          await api.post(
+            "/admin/ads",
+            body({ frequency_cap: null, display_duration_seconds: 8, aspect_ratio: null, placements: ["CHECKOUT"] }),
+            admin
+          )
+        ).data.ad
+        expect(custom).toMatchObject({ frequency_cap: null, display_duration_seconds: 8, aspect_ratio: null })
+        const updated = (await api.post(`/admin/ads/${defaults.id}`, { frequency_cap: 5, aspect_ratio: "4:1" }, admin)).data.ad
+        expect(updated).toMatchObject({ frequency_cap: 5, frequency_window_hours: 24, display_duration_seconds: 30, aspect_ratio: "4:1" })
+
+        // The default cap holds for a viewer: the capped ad is served 3 times, the uncapped one every time.
+        const setup = await createStoreSetup(getContainer(), { withStripe: false })
+        await api.post(`/admin/ads/${defaults.id}`, { frequency_cap: 3 }, admin)
+        const serveAndSee = async (placement: string) => {
+          const params = new URLSearchParams({ event_id: eventId, placement, session_token: "tok_defaults" })
+          const served = (await api.get(`/store/ads?${params}`, storeHeaders(setup))).data.ads
+          if (served.length) {
+            const imp = impression(served[0].id, { placement, session_token: "tok_defaults", serve_token: served[0].serve_token })
+            await api.post("/store/ads/impressions", { impressions: [imp] }, { headers: { ...storeHeaders(setup).headers, "user-agent": BROWSER_UA } })
+          }
+          return served.length
+        }
+        await clearOfCapWindowEdge(24)
+        const hero: number[] = []
+        const checkout: number[] = []
+        for (let i = 0; i < 5; i++) {
+          hero.push(await serveAndSee("EVENT_HERO"))
+          checkout.push(await serveAndSee("CHECKOUT"))
+        }
+        expect(hero).toEqual([1, 1, 1, 0, 0])
+        expect(checkout).toEqual([1, 1, 1, 1, 1])
       })
 
       it.each([

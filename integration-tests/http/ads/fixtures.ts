@@ -18,6 +18,8 @@ export const adInput = (eventId: string, overrides: Partial<CreateAdStepInput> =
   placements: ["SIDEBAR"],
   target_sessions: [],
   weight: 1,
+  // Uncapped unless a test sets a cap: the model's default (3 per 24 h) would stop repeated serves.
+  frequency_cap: null,
   frequency_window_hours: 24,
   is_active: true,
   pricing_model: "FLAT",

@@ -88,5 +88,35 @@ medusaIntegrationTestRunner({
         expect(asStore.status).toBe(401)
       })
     })
+    describe("GET /admin/analytics/latest-event", () => {
+      it("answers the event with the most recent server-recorded facts; client reports cannot steer it", async () => {
+        const latest = async () => (await api.get("/admin/analytics/latest-event", admin)).data
+        expect(await latest()).toEqual({ event_id: "prod_event_b" })
+
+        await recordServerEvents(getContainer(), [
+          event({ id: "evt_old_c", type: "OFFER_PURCHASE", entityId: "moff_c", event_id: "prod_event_c", timestamp: minutesAgo(3 * 24 * 60) }),
+        ])
+        const forged = await api.post(
+          "/store/analytics/track",
+          { events: [event({ id: "evt_forged_x", type: "OFFER_VIEW", event_id: "prod_forged", timestamp: minutesAgo(0) })] },
+          storeHeaders(setup)
+        )
+        expect(forged.data.accepted).toBe(1)
+        expect(await latest()).toEqual({ event_id: "prod_event_b" })
+
+        await recordServerEvents(getContainer(), [
+          event({ id: "evt_new_d", type: "AD_IMPRESSION", entityId: "mad_d", event_id: "prod_event_d", timestamp: minutesAgo(0) }),
+        ])
+        expect(await latest()).toEqual({ event_id: "prod_event_d" })
+      })
+
+      it("answers 400 for any query parameter and 401 without an admin", async () => {
+        const bad = await api.get("/admin/analytics/latest-event?event_id=x", admin).catch((e) => e.response)
+        expect(bad.status).toBe(400)
+        expect(bad.data.type).toBe("invalid_data")
+        const anonymous = await api.get("/admin/analytics/latest-event").catch((e) => e.response)
+        expect(anonymous.status).toBe(401)
+      })
+    })
   },
 })

@@ -92,6 +92,31 @@ medusaIntegrationTestRunner({
         expect(await rollupCount({ entity_id: "moff_new" })).toBe(24)
       })
 
+      it("takes entity_id, or entityId as its alias, on the store and the beacon route; both with different values is rejected", async () => {
+        const snake = { ...event({ entity_id: "moff_snake" }), entityId: undefined }
+        const camel = event({ entityId: "moff_camel" })
+        const same = event({ entity_id: "moff_same", entityId: "moff_same" })
+        const conflict = event({ entity_id: "moff_a", entityId: "moff_b" })
+        const store = await api.post("/store/analytics/track", { events: [snake, camel, same, conflict] }, storeHeaders(setup))
+        expect(store.status).toBe(202)
+        expect(store.data).toMatchObject({ accepted: 3, duplicates: 0 })
+        expect(store.data.rejected).toEqual([{ index: 3, reason: "entityId: entity_id and entityId differ: send entity_id only" }])
+
+        const beaconSnake = { ...event({ entity_id: "moff_beacon_snake" }), entityId: undefined }
+        const beaconCamel = event({ entityId: "moff_beacon_camel" })
+        const beaconConflict = event({ entity_id: "moff_c", entityId: "moff_d" })
+        const beacon = await api.post(
+          `/beacon/analytics/track?x-publishable-api-key=${encodeURIComponent(setup.publishableKey)}`,
+          JSON.stringify({ events: [beaconSnake, beaconCamel, beaconConflict] }),
+          { headers: { "content-type": "text/plain;charset=UTF-8" } }
+        )
+        expect(beacon.status).toBe(202)
+        expect(beacon.data).toMatchObject({ accepted: 2, rejected: [{ index: 2, reason: expect.stringMatching(/differ/) }] })
+
+        const stored = (await storedEvents()).map((row: { entity_id: string }) => row.entity_id).sort()
+        expect(stored).toEqual(["moff_beacon_camel", "moff_beacon_snake", "moff_camel", "moff_same", "moff_snake"])
+      })
+
       it("accepts text/plain bodies as sent by navigator.sendBeacon", async () => {
         const response = await api.post("/store/analytics/track", JSON.stringify({ events: [event()] }), {
           headers: { ...storeHeaders(setup).headers, "content-type": "text/plain;charset=UTF-8" },

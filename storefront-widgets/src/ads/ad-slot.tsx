@@ -1,8 +1,12 @@
-import { CSSProperties, useCallback, useEffect, useRef, useState } from "react"
+import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 import { MonetizationConfig, storeFetch, useMonetizationConfig } from "../config"
 import { getSessionToken, randomId } from "../session-token"
+import { AdMedia, aspectRatioStyle } from "./ad-media"
+import { InterstitialOverlay } from "./interstitial-overlay"
+import { rememberInterstitialShown, wasInterstitialShown } from "./interstitial-memory"
+import { SponsoredSessionCard } from "./sponsored-session-card"
 import { StoreAd, useAds } from "./use-ads"
-import { observeViewability, viewabilityDuration } from "./viewability"
+import { AdImpressionContext, useAdImpression } from "./use-ad-impression"
 
 export type AdImpression = {
   id: string
@@ -118,13 +122,19 @@ export type AdSlotProps = {
   impressionBatchMs?: number
 }
 
-/** Shows the server's ads for a placement, rotating them and reporting impressions, viewability and clicks. */
+/**
+ * Shows the server's ads for a placement, reporting impressions, viewability and clicks: BANNER and
+ * VIDEO in the slot, SPONSORED_SESSION as a session card, rotating every `display_duration_seconds`;
+ * an INTERSTITIAL as a dismissable overlay, at most once per cap window in this browser.
+ */
 export function AdSlot({ eventId, placement, sessionId, limit = 3, className, impressionBatchMs = 1000 }: AdSlotProps) {
   const config = useMonetizationConfig()
   const [sessionToken] = useState(getSessionToken)
   const { data: ads } = useAds({ eventId, placement, sessionId, limit, sessionToken })
   const [seq, setSeq] = useState(0)
   const queueRef = useRef<ImpressionQueue | null>(null)
+  const [overlay, setOverlay] = useState<StoreAd | null>(null)
+  const overlayPicked = useRef(false)
 
   // The queue is created on first use: a child's effect (the first impression) runs before this component's effects.
   useEffect(() => {
@@ -142,12 +152,25 @@ export function AdSlot({ eventId, placement, sessionId, limit = 3, className, im
     }
   }, [config, impressionBatchMs])
 
-  const count = ads?.length ?? 0
-  const ad = count ? ads![seq % count] : undefined
+  // One overlay per mount, chosen after mount: what this browser was shown lives in localStorage.
+  useEffect(() => {
+    if (overlayPicked.current || !ads) return
+    const now = Date.now()
+    const next = ads.find((candidate) => candidate.content_type === "INTERSTITIAL" && !wasInterstitialShown(candidate, now))
+    if (!next) return
+    overlayPicked.current = true
+    rememberInterstitialShown(next, now)
+    setOverlay(next)
+  }, [ads])
+  const closeOverlay = useCallback(() => setOverlay(null), [])
+
+  const inline = useMemo(() => (ads ?? []).filter((candidate) => candidate.content_type !== "INTERSTITIAL"), [ads])
+  const count = inline.length
+  const ad = count ? inline[seq % count] : undefined
 
   useEffect(() => {
     if (!ad || count < 2) return
-    const timer = setTimeout(() => setSeq((s) => s + 1), Math.max(1, ad.display_duration_seconds || 10) * 1000)
+    const timer = setTimeout(() => setSeq((s) => s + 1), Math.max(1, ad.display_duration_seconds || 30) * 1000)
     return () => clearTimeout(timer)
   }, [ad, count, seq])
 
@@ -158,73 +181,38 @@ export function AdSlot({ eventId, placement, sessionId, limit = 3, className, im
     },
     [config, impressionBatchMs]
   )
+  const context: AdImpressionContext = { placement, sessionId, sessionToken, report }
+  const clickThrough = (target: StoreAd) => async () => openUrl(await clickAd(config, target, placement, sessionToken))
 
-  if (!ad) return null
   return (
-    <AdCreative
-      key={`${seq}:${ad.id}`}
-      ad={ad}
-      placement={placement}
-      sessionId={sessionId}
-      sessionToken={sessionToken}
-      className={className}
-      report={report}
-      onClick={async () => openUrl(await clickAd(config, ad, placement, sessionToken))}
-    />
+    <>
+      {ad?.content_type === "SPONSORED_SESSION" ? (
+        <SponsoredSessionCard key={`${seq}:${ad.id}`} ad={ad} className={className} onClick={clickThrough(ad)} {...context} />
+      ) : ad ? (
+        <AdCreative key={`${seq}:${ad.id}`} ad={ad} className={className} onClick={clickThrough(ad)} {...context} />
+      ) : null}
+      {overlay ? <InterstitialOverlay ad={overlay} onClick={clickThrough(overlay)} onClose={closeOverlay} {...context} /> : null}
+    </>
   )
 }
 
-type AdCreativeProps = {
+type AdCreativeProps = AdImpressionContext & {
   ad: StoreAd
-  placement: string
-  sessionId?: string
-  sessionToken: string
   className?: string
-  report: (impression: AdImpression) => void
   onClick: () => void
 }
 
-function aspectRatioStyle(ratio?: string | null): CSSProperties | undefined {
-  const match = ratio?.match(/^\s*(\d+(?:\.\d+)?)\s*[:/x]\s*(\d+(?:\.\d+)?)\s*$/)
-  return match ? { aspectRatio: `${match[1]} / ${match[2]}` } : undefined
-}
-
-/** One render of one ad: one impression id, upgraded to viewable once. */
-function AdCreative({ ad, placement, sessionId, sessionToken, className, report, onClick }: AdCreativeProps) {
+/** A BANNER or VIDEO ad in the slot, the whole creative a link. */
+function AdCreative({ ad, className, onClick, ...context }: AdCreativeProps) {
   const ref = useRef<HTMLDivElement>(null)
-  const [impressionId] = useState(randomId)
-  const reported = useRef({ shown: false, viewable: false })
-
-  useEffect(() => {
-    const base = {
-      id: impressionId,
-      ad_id: ad.id,
-      placement,
-      session_token: sessionToken,
-      ...(sessionId ? { session_id: sessionId } : {}),
-      ...(ad.serve_token ? { serve_token: ad.serve_token } : {}),
-    }
-    if (!reported.current.shown) {
-      reported.current.shown = true
-      report({ ...base, timestamp: new Date().toISOString() })
-    }
-    if (reported.current.viewable || !ref.current) return
-    return observeViewability(ref.current, {
-      durationMs: viewabilityDuration(ad.content_type),
-      onViewable: () => {
-        if (reported.current.viewable) return
-        reported.current.viewable = true
-        report({ ...base, viewable: true, timestamp: new Date().toISOString() })
-      },
-    })
-  }, [ad, impressionId, placement, sessionId, sessionToken, report])
-
+  useAdImpression(ad, context, ref)
   return (
     <div
       ref={ref}
       className={className ?? "em-ad-slot"}
       data-ad-id={ad.id}
-      data-placement={placement}
+      data-placement={context.placement}
+      data-content-type={ad.content_type}
       role="link"
       tabIndex={0}
       aria-label={ad.name}
@@ -234,11 +222,7 @@ function AdCreative({ ad, placement, sessionId, sessionToken, className, report,
         if (e.key === "Enter") onClick()
       }}
     >
-      {ad.content_type === "VIDEO" ? (
-        <video src={ad.media_url} autoPlay muted loop playsInline style={{ width: "100%", height: "100%" }} />
-      ) : (
-        <img src={ad.media_url} alt={ad.name} style={{ width: "100%", height: "100%", objectFit: "cover" }} />
-      )}
+      <AdMedia ad={ad} />
     </div>
   )
 }

@@ -12,6 +12,9 @@ export type StoreAd = {
   click_url: string
   display_duration_seconds: number
   aspect_ratio?: string | null
+  /** The cap window: an INTERSTITIAL is shown at most once per window in a browser. */
+  frequency_window_hours?: number
+  sponsor_name?: string | null
   placements: string[]
   /** Proof of this serve to this viewer: sent with the ad's impressions so they can be billed. */
   serve_token?: string

@@ -7,14 +7,25 @@ import { getSessionToken, randomId } from "../session-token"
  */
 export type MonetizationEventType = "OFFER_VIEW" | "OFFER_CLICK"
 
-export type TrackInput = {
+type TrackFields = {
   type: MonetizationEventType
-  entityId: string
   event_id?: string
   metadata?: Record<string, unknown>
 }
 
-export type TrackedEvent = TrackInput & { id: string; session_token: string; timestamp: string }
+/** What a storefront tracks: the offer's id as `entity_id` (`entityId` is the deprecated spelling). */
+export type TrackInput = TrackFields &
+  (
+    | { entity_id: string; entityId?: never }
+    | {
+        /** @deprecated Use `entity_id`: bodies are snake_case. */
+        entityId: string
+        entity_id?: never
+      }
+  )
+
+/** One event as sent to the backend, always with `entity_id`. */
+export type TrackedEvent = TrackFields & { entity_id: string; id: string; session_token: string; timestamp: string }
 
 export type TrackerOptions = {
   /** Absolute URL of `POST /store/analytics/track`. */
@@ -241,7 +252,14 @@ export function createTracker(options: TrackerOptions): Tracker {
       if (destroyed) {
         return
       }
-      queue.push({ ...input, id: randomId(), session_token: sessionToken(), timestamp: new Date(now()).toISOString() })
+      const { entityId, entity_id, ...fields } = input
+      queue.push({
+        ...fields,
+        entity_id: (entity_id ?? entityId) as string,
+        id: randomId(),
+        session_token: sessionToken(),
+        timestamp: new Date(now()).toISOString(),
+      })
       if (queue.length > MAX_QUEUE) {
         queue.shift()
       }

@@ -26,7 +26,7 @@ export function OfferCard({ offer, cartId, onPurchased }: OfferCardProps) {
     // Once per mounted card (the ref survives StrictMode's effect replay and re-renders).
     if (tracked.current) return
     tracked.current = true
-    track({ type: "OFFER_VIEW", entityId: offer.id, event_id: offer.event_id, metadata: { placement: offer.placement } })
+    track({ type: "OFFER_VIEW", entity_id: offer.id, event_id: offer.event_id, metadata: { placement: offer.placement } })
   }, [offer.id, offer.event_id, offer.placement, track])
 
   const available = offer.inventory?.available
@@ -34,7 +34,7 @@ export function OfferCard({ offer, cartId, onPurchased }: OfferCardProps) {
   const discounted = offer.original_price != null && offer.original_price > offer.price
 
   const add = () => {
-    track({ type: "OFFER_CLICK", entityId: offer.id, event_id: offer.event_id })
+    track({ type: "OFFER_CLICK", entity_id: offer.id, event_id: offer.event_id })
     purchase.mutate(
       { offerId: offer.id, quantity: 1, cartId },
       // Add-to-cart is the server's hold record, not a client report.

@@ -1,4 +1,5 @@
 import * as zod from "zod"
+import { AD_DEFAULTS } from "../../../modules/ad/defaults"
 import { AD_CONTENT_TYPES, AD_PLACEMENTS, AD_PRICING_MODELS } from "../../../modules/ad/types"
 import type { AdminAd, AdminCreateAdPayload } from "../../hooks/api/ads"
 import { isHttpUrl } from "./http-url"
@@ -76,13 +77,13 @@ export const adFormDefaults = (ad?: AdminAd): AdFormValues => ({
   content_type: ad?.content_type ?? "BANNER",
   media_url: ad?.media_url ?? "",
   click_url: ad?.click_url ?? "",
-  aspect_ratio: ad?.aspect_ratio ?? "",
+  aspect_ratio: ad ? ad.aspect_ratio ?? "" : AD_DEFAULTS.aspect_ratio,
   placements: ad?.placements ?? [],
   target_sessions: (ad?.target_sessions ?? []).join(", "),
   weight: String(ad?.weight ?? 1),
-  display_duration_seconds: String(ad?.display_duration_seconds ?? 10),
-  frequency_cap: ad?.frequency_cap == null ? "" : String(ad.frequency_cap),
-  frequency_window_hours: String(ad?.frequency_window_hours ?? 24),
+  display_duration_seconds: String(ad?.display_duration_seconds ?? AD_DEFAULTS.display_duration_seconds),
+  frequency_cap: ad ? (ad.frequency_cap == null ? "" : String(ad.frequency_cap)) : String(AD_DEFAULTS.frequency_cap),
+  frequency_window_hours: String(ad?.frequency_window_hours ?? AD_DEFAULTS.frequency_window_hours),
   starts_at: toLocalInput(ad?.starts_at ?? null),
   ends_at: toLocalInput(ad?.ends_at ?? null),
   is_active: ad?.is_active ?? true,

@@ -53,6 +53,9 @@ export const monetizationDashboardQueryKeys = queryKeysFactory<"monetization_das
   "monetization_dashboard"
 )
 
+/** The seed's dashboard refreshed itself every 5 minutes; the page and the product widget do the same. */
+export const DASHBOARD_REFRESH_MS = 5 * 60 * 1000
+
 export const dashboardPath = (eventId: string) =>
   `/admin/analytics/events/${encodeURIComponent(eventId)}/monetization`
 
@@ -67,9 +70,22 @@ export const useMonetizationDashboard = (
   const { data, ...rest } = useQuery({
     queryKey: [...monetizationDashboardQueryKeys.detail(eventId), range],
     queryFn: () => sdk.client.fetch<MonetizationDashboard>(dashboardPath(eventId), { query: range }),
+    refetchInterval: DASHBOARD_REFRESH_MS,
     ...options,
   })
   return { dashboard: data, ...rest }
+}
+
+/** `GET /admin/analytics/latest-event`: the event with the most recent server-recorded facts, or null. */
+export const useLatestAnalyticsEvent = (
+  options?: Omit<UseQueryOptions<{ event_id: string | null }, FetchError, { event_id: string | null }, QueryKey>, "queryKey" | "queryFn">
+) => {
+  const { data, ...rest } = useQuery({
+    queryKey: [...monetizationDashboardQueryKeys.all, "latest-event"],
+    queryFn: () => sdk.client.fetch<{ event_id: string | null }>("/admin/analytics/latest-event"),
+    ...options,
+  })
+  return { latestEventId: data?.event_id, ...rest }
 }
 
 /**

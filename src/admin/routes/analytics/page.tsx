@@ -6,12 +6,14 @@ import { useSearchParams } from "react-router-dom"
 import { MonetizationDashboard } from "../../components/analytics/monetization-dashboard"
 import { EventSelect } from "../../components/experiments/event-select"
 import { useEventProducts } from "../../hooks/api/event-products"
+import { useLatestAnalyticsEvent } from "../../hooks/api/monetization-dashboard"
 
 /** The monetization dashboard of one event; the event is kept in `?event_id=` so the view can be linked. */
 const AnalyticsPage = () => {
   const [searchParams, setSearchParams] = useSearchParams()
   const eventId = searchParams.get("event_id") ?? ""
   const { products, isLoading } = useEventProducts()
+  const latest = useLatestAnalyticsEvent({ enabled: !eventId })
 
   const selectEvent = (id: string) =>
     setSearchParams(
@@ -22,12 +24,16 @@ const AnalyticsPage = () => {
       { replace: true }
     )
 
-  // Open on the first event instead of an empty page.
+  // Open on the event with the latest data; the first event only when no event has any yet.
   useEffect(() => {
-    if (!eventId && products?.length) {
-      selectEvent(products[0].id)
+    if (eventId || !latest.isFetched) {
+      return
     }
-  }, [eventId, products])
+    const target = latest.latestEventId ?? products?.[0]?.id
+    if (target) {
+      selectEvent(target)
+    }
+  }, [eventId, latest.isFetched, latest.latestEventId, products])
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="analytics-page">

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { httpUrl } from "../../../lib/http-url"
+import { AD_DEFAULTS } from "../../../modules/ad/defaults"
 import { AD_CONTENT_TYPES, AD_PLACEMENTS, AD_PRICING_MODELS } from "../../../modules/ad/types"
 
 export const MAX_ADMIN_ADS_PAGE = 100
@@ -62,10 +63,12 @@ function crossFieldRules(value: ScheduleAndPrice, ctx: z.RefinementCtx) {
 export const AdminCreateAd = z
   .object({
     ...fields,
-    display_duration_seconds: fields.display_duration_seconds.default(10),
+    display_duration_seconds: fields.display_duration_seconds.default(AD_DEFAULTS.display_duration_seconds),
+    aspect_ratio: fields.aspect_ratio.default(AD_DEFAULTS.aspect_ratio),
     target_sessions: fields.target_sessions.default([]),
     weight: fields.weight.default(1),
-    frequency_window_hours: fields.frequency_window_hours.default(24),
+    frequency_cap: fields.frequency_cap.default(AD_DEFAULTS.frequency_cap),
+    frequency_window_hours: fields.frequency_window_hours.default(AD_DEFAULTS.frequency_window_hours),
     is_active: fields.is_active.default(true),
     pricing_model: fields.pricing_model.default("FLAT"),
     rate: fields.rate.default(0),

@@ -1,8 +1,13 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminGetMonetizationDashboardParams } from "./validators"
+import { AdminGetLatestAnalyticsEventParams, AdminGetMonetizationDashboardParams } from "./validators"
 
-// Admin routes are authenticated by Medusa itself; these only validate the date range.
+// Admin routes are authenticated by Medusa itself; these only validate the query.
 export const adminAnalyticsMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/analytics/latest-event",
+    middlewares: [validateAndTransformQuery(AdminGetLatestAnalyticsEventParams, {})],
+  },
   {
     method: ["GET"],
     matcher: "/admin/analytics/events/:event_id/monetization",

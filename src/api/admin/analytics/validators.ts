@@ -45,3 +45,5 @@ export const AdminGetMonetizationDashboardParams = z
     }
   })
 export type AdminGetMonetizationDashboardParamsType = z.infer<typeof AdminGetMonetizationDashboardParams>
+
+export const AdminGetLatestAnalyticsEventParams = z.object({}).strict()

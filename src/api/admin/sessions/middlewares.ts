@@ -1,7 +1,13 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminGetWaitlistsParams } from "../waitlists/validators"
 import { AdminOfferNextWaitlistSeats, AdminWaitlistEntryIds, AdminWaitlistSettings } from "./validators"
 
 export const adminSessionWaitlistMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/waitlists",
+    middlewares: [validateAndTransformQuery(AdminGetWaitlistsParams, {})],
+  },
   {
     method: ["POST"],
     matcher: "/admin/sessions/:session_id/waitlist/offer-next",

@@ -2,16 +2,19 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WAITLIST_MODULE } from "../../../modules/waitlist"
 import type WaitlistModuleService from "../../../modules/waitlist/service"
 import { listSessionCapacities } from "../../../workflows/waitlist"
+import type { AdminGetWaitlistsParamsType } from "./validators"
 
-/** Per-session summary of every waitlist: the session's seats, counts by status and seats held. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+/** Per-session summary of every waitlist, by session id: the session's seats, counts by status and seats held. */
+export const GET = async (req: MedusaRequest<unknown, AdminGetWaitlistsParamsType>, res: MedusaResponse) => {
+  const { limit, offset } = req.validatedQuery as AdminGetWaitlistsParamsType
   const waitlist: WaitlistModuleService = req.scope.resolve(WAITLIST_MODULE)
   const summaries = await waitlist.summarize(null)
+  const page = summaries.slice(offset, offset + limit)
   const capacities = await listSessionCapacities(
     req.scope,
-    summaries.map((row) => row.session_id as string)
+    page.map((row) => row.session_id as string)
   )
-  const waitlists = summaries.map((row) => {
+  const waitlists = page.map((row) => {
     const seats = capacities.get(row.session_id as string)
     return {
       ...row,
@@ -22,5 +25,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       offerable: seats ? Math.max(0, seats.unreserved - Number(row.held)) : null,
     }
   })
-  res.json({ waitlists, count: waitlists.length, offset: 0, limit: waitlists.length })
+  res.json({ waitlists, count: summaries.length, offset, limit })
 }

@@ -1,4 +1,4 @@
-/** What a storefront may see of an ad: never the sponsor's price or the caps. */
+/** What a storefront may see of an ad: never the sponsor's price or the cap count (the window paces interstitials). */
 export const STORE_AD_FIELDS = [
   "id",
   "event_id",
@@ -8,6 +8,7 @@ export const STORE_AD_FIELDS = [
   "click_url",
   "display_duration_seconds",
   "aspect_ratio",
+  "frequency_window_hours",
   "placements",
   "target_sessions",
   "sponsor_name",

@@ -5,6 +5,8 @@ export const StoreGetEventOffersParams = z
   .object({
     placement: z.enum(OFFER_PLACEMENTS).optional(),
     session_id: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
 export type StoreGetEventOffersParamsType = z.infer<typeof StoreGetEventOffersParams>

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { AD_DEFAULTS } from "../defaults"
 import { AD_CONTENT_TYPES, AD_PRICING_MODELS } from "../types"
 
 /** A sponsor's creative for one event: where it may show, how often, and what the sponsor pays. */
@@ -12,15 +13,15 @@ const Ad = model
       content_type: model.enum([...AD_CONTENT_TYPES]),
       media_url: model.text(),
       click_url: model.text(),
-      display_duration_seconds: model.number().default(10),
-      aspect_ratio: model.text().nullable(),
+      display_duration_seconds: model.number().default(AD_DEFAULTS.display_duration_seconds),
+      aspect_ratio: model.text().default(AD_DEFAULTS.aspect_ratio).nullable(),
       /** AdPlacement[] */
       placements: model.json(),
       /** Session variant ids; empty = every session. */
       target_sessions: model.json(),
       weight: model.float().default(1),
-      frequency_cap: model.number().nullable(),
-      frequency_window_hours: model.number().default(24),
+      frequency_cap: model.number().default(AD_DEFAULTS.frequency_cap).nullable(),
+      frequency_window_hours: model.number().default(AD_DEFAULTS.frequency_window_hours),
       starts_at: model.dateTime().nullable(),
       ends_at: model.dateTime().nullable(),
       is_active: model.boolean().default(true),

@@ -29,7 +29,7 @@ function tracker(overrides: Partial<TrackerOptions> = {}) {
 
 const offerView = (n: number, metadata?: Record<string, unknown>) => ({
   type: "OFFER_VIEW" as const,
-  entityId: `moff_${n}`,
+  entity_id: `moff_${n}`,
   event_id: "prod_1",
   metadata,
 })
@@ -81,7 +81,7 @@ describe("createTracker", () => {
     expect(calls[0].events[0]).toEqual({
       id: expect.any(String),
       type: "OFFER_VIEW",
-      entityId: "moff_0",
+      entity_id: "moff_0",
       event_id: "prod_1",
       session_token: "sess_1",
       timestamp: "2026-01-01T00:00:00.000Z",
@@ -89,6 +89,15 @@ describe("createTracker", () => {
 
     await jest.advanceTimersByTimeAsync(60_000)
     expect(calls).toHaveLength(1)
+  })
+
+  it("sends the deprecated entityId spelling as entity_id, never both", async () => {
+    const { impl, calls } = fakeFetch(202)
+    const t = make({ fetchImpl: impl })
+    t.track({ type: "OFFER_CLICK", entityId: "moff_legacy", event_id: "prod_1" })
+    await t.flush()
+    expect(calls[0].events[0]).toMatchObject({ type: "OFFER_CLICK", entity_id: "moff_legacy" })
+    expect(calls[0].events[0]).not.toHaveProperty("entityId")
   })
 
   it("flushes 30 s after the first queued event", async () => {
@@ -101,7 +110,7 @@ describe("createTracker", () => {
     expect(calls).toHaveLength(0)
     await jest.advanceTimersByTimeAsync(1)
     expect(calls).toHaveLength(1)
-    expect(calls[0].events.map((e) => e.entityId)).toEqual(["moff_1", "moff_2"])
+    expect(calls[0].events.map((e) => e.entity_id)).toEqual(["moff_1", "moff_2"])
   })
 
   it("sends the bearer token when there is a customer", async () => {
@@ -128,7 +137,7 @@ describe("createTracker", () => {
     expect(calls).toHaveLength(4)
     for (const call of calls.slice(1)) {
       expect(call.events.map((e) => e.id).slice(0, 2)).toEqual(ids)
-      expect(call.events.map((e) => e.entityId)).toEqual(["moff_1", "moff_2", "moff_3"])
+      expect(call.events.map((e) => e.entity_id)).toEqual(["moff_1", "moff_2", "moff_3"])
     }
     await jest.advanceTimersByTimeAsync(60_000)
     expect(calls).toHaveLength(4)
@@ -153,7 +162,7 @@ describe("createTracker", () => {
     expect(calls).toHaveLength(1)
     await jest.advanceTimersByTimeAsync(30_000)
     expect(calls).toHaveLength(2)
-    expect(calls[1].events.map((e) => e.entityId)).toEqual(Array.from({ length: 25 }, (_, i) => `moff_${i}`))
+    expect(calls[1].events.map((e) => e.entity_id)).toEqual(Array.from({ length: 25 }, (_, i) => `moff_${i}`))
   })
 
   it("never sends an event twice while a flush is in flight", async () => {
@@ -193,7 +202,7 @@ describe("createTracker", () => {
     expect(beacons).toHaveLength(1)
     expect(beacons[0].url).toBe("https://api.test/beacon/analytics/track?x-publishable-api-key=pk_test")
     expect(beacons[0].blob.type).toBe("text/plain")
-    expect(JSON.parse(await readBlob(beacons[0].blob)).events.map((e: TrackedEvent) => e.entityId)).toEqual(["moff_1"])
+    expect(JSON.parse(await readBlob(beacons[0].blob)).events.map((e: TrackedEvent) => e.entity_id)).toEqual(["moff_1"])
   })
 
   it("on page hide sends a customer's events with a keepalive fetch that carries the bearer token", async () => {
@@ -220,7 +229,7 @@ describe("createTracker", () => {
     expect(sendBeacon).toHaveBeenCalledTimes(1)
     expect(calls).toHaveLength(1)
     expect(calls[0].init.keepalive).toBe(true)
-    expect(calls[0].events.map((e) => e.entityId)).toEqual(["moff_1"])
+    expect(calls[0].events.map((e) => e.entity_id)).toEqual(["moff_1"])
   })
 
   it("falls back to sendBeacon with a text/plain body and the key in the query string when fetch is missing", async () => {
@@ -245,7 +254,7 @@ describe("createTracker", () => {
     expect(beacons[0].blob.type).toBe("text/plain")
     const body = JSON.parse(await readBlob(beacons[0].blob))
     expect(body.events).toHaveLength(1)
-    expect(body.events[0].entityId).toBe("moff_1")
+    expect(body.events[0].entity_id).toBe("moff_1")
   })
 
   it("requeues what sendBeacon refuses", async () => {
@@ -304,7 +313,7 @@ describe("chunkByBytes", () => {
   const event = (i: number, size: number): TrackedEvent => ({
     id: `evt_${i}`.padEnd(12, "0"),
     type: "OFFER_VIEW",
-    entityId: "moff_1",
+    entity_id: "moff_1",
     session_token: "s",
     timestamp: "2026-01-01T00:00:00.000Z",
     metadata: { pad: "x".repeat(size) },

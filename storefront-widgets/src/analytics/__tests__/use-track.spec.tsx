@@ -33,7 +33,7 @@ describe("useTrack", () => {
     const { unmount } = renderHook(
       () => {
         const track = useTrack()
-        useEffect(() => track({ type: "OFFER_VIEW", entityId: "moff_1" }), [track])
+        useEffect(() => track({ type: "OFFER_VIEW", entity_id: "moff_1" }), [track])
       },
       {
         wrapper: ({ children }: { children?: ReactNode }) => (
@@ -46,17 +46,17 @@ describe("useTrack", () => {
     expect(bodies).toHaveLength(0)
     unmount()
     expect(bodies).toHaveLength(1)
-    expect(JSON.parse(String(bodies[0].init.body)).events[0]).toMatchObject({ type: "OFFER_VIEW", entityId: "moff_1" })
+    expect(JSON.parse(String(bodies[0].init.body)).events[0]).toMatchObject({ type: "OFFER_VIEW", entity_id: "moff_1" })
   })
 
   it("flushes the provider's queue with a keepalive request when the provider unmounts", () => {
     const { result, unmount } = renderHook(() => useTrack(), { wrapper })
-    result.current({ type: "OFFER_CLICK", entityId: "moff_2", event_id: "prod_1" })
+    result.current({ type: "OFFER_CLICK", entity_id: "moff_2", event_id: "prod_1" })
     unmount()
     const last = bodies[bodies.length - 1]
     expect(last.url).toBe("https://api.test/store/analytics/track")
     expect(last.init.keepalive).toBe(true)
-    expect(JSON.parse(String(last.init.body)).events).toEqual([expect.objectContaining({ type: "OFFER_CLICK", entityId: "moff_2" })])
+    expect(JSON.parse(String(last.init.body)).events).toEqual([expect.objectContaining({ type: "OFFER_CLICK", entity_id: "moff_2" })])
   })
 
   it("throws a clear error outside the provider", () => {

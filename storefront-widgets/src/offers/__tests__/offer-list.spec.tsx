@@ -67,7 +67,7 @@ describe("OfferList", () => {
     setup()
     await screen.findByText("VIP upgrade")
     const views = track.mock.calls.map((c) => c[0]).filter((e) => e.type === "OFFER_VIEW")
-    expect(views.map((v) => v.entityId).sort()).toEqual(["off_1", "off_2"])
+    expect(views.map((v) => v.entity_id).sort()).toEqual(["off_1", "off_2"])
     expect(views[0]).toMatchObject({ event_id: "prod_1" })
   })
 
@@ -86,7 +86,7 @@ describe("OfferList", () => {
     const checkout = calls.find((c) => c.url.endsWith("/store/offers/off_1/checkout"))!
     expect(calls.indexOf(checkout)).toBeGreaterThan(calls.indexOf(post))
     expect(checkout).toMatchObject({ method: "POST", body: {} })
-    expect(track).toHaveBeenCalledWith(expect.objectContaining({ type: "OFFER_CLICK", entityId: "off_1", event_id: "prod_1" }))
+    expect(track).toHaveBeenCalledWith(expect.objectContaining({ type: "OFFER_CLICK", entity_id: "off_1", event_id: "prod_1" }))
     expect(track.mock.calls.map((c) => c[0].type)).not.toContain("OFFER_ADD_TO_CART")
     expect(onPurchased).toHaveBeenCalledWith(expect.objectContaining({ cart: { id: "cart_1" } }), expect.objectContaining({ id: "off_1" }))
   })

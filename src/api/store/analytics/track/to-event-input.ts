@@ -10,7 +10,7 @@ export function toMonetizationEventInput(
   return {
     client_event_id: event.id ?? randomUUID(),
     type: event.type as MonetizationEventType,
-    entity_id: event.entityId,
+    entity_id: event.entity_id,
     event_id: event.event_id ?? null,
     session_token: event.session_token ?? null,
     customer_id: context.customer_id,

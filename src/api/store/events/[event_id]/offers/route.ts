@@ -11,7 +11,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetEventOffersParamsType>,
   res: MedusaResponse
 ) => {
-  const { placement, session_id } = req.validatedQuery as StoreGetEventOffersParamsType
+  const { placement, session_id, limit, offset } = req.validatedQuery as StoreGetEventOffersParamsType
   const now = new Date()
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -27,10 +27,11 @@ export const GET = async (
         { $or: [{ expires_at: null }, { expires_at: { $gt: now } }] },
       ],
     },
+    pagination: { order: { created_at: "ASC", id: "ASC" } },
   })
   const tiers = await purchasedVariantIds(req.scope, req.auth_context?.actor_id)
-  const offers = (data as unknown as OfferLike[])
-    .filter((offer) => isEligible(offer, tiers) && matchesSession(offer, session_id))
-    .map(formatOffer)
-  res.json({ offers, count: offers.length, offset: 0, limit: offers.length })
+  // Targeting is decided per offer in code, so the page is cut after it.
+  const visible = (data as unknown as OfferLike[]).filter((offer) => isEligible(offer, tiers) && matchesSession(offer, session_id))
+  const offers = visible.slice(offset, offset + limit).map(formatOffer)
+  res.json({ offers, count: visible.length, offset, limit })
 }
