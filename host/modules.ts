@@ -18,7 +18,7 @@ export type HostModulesInput = {
   notificationLocalChannel?: string
 }
 
-export const PLUGIN_MODULE_NAMES = ["monetization-event", "abtest", "offer", "ad", "waitlist", "realtime"]
+export const PLUGIN_MODULE_NAMES = ["monetization-event", "abtest", "offer", "ad", "waitlist", "realtime", "rate-limit"]
 
 /**
  * Medusa modules for the demo/test host: Redis-backed when REDIS_URL is set (what several

@@ -103,6 +103,9 @@ async function main() {
     ...(redis.url ? { REDIS_URL: redis.url } : {}),
     ...(stripe?.env ?? {}),
     JWT_SECRET: `bench_${randomBytes(16).toString("hex")}`,
+    // The sections measure one server's capacity from loopback clients, one address the per-IP rate
+    // limits would cap; MONETIZATION_OPTIONS from the caller wins (e.g. to bench with the limits on).
+    MONETIZATION_OPTIONS: process.env.MONETIZATION_OPTIONS || JSON.stringify({ rateLimits: { enabled: false } }),
   }
   const server = await startServer(env, port)
   cleanups.push(() => server.stop())

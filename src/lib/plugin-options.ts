@@ -60,6 +60,42 @@ const waitlistNotificationOptionsSchema = z
   })
   .strict()
 
+/** One fixed-window limit: at most `points` in every `duration` seconds. */
+const limit = (points: number, duration: number) =>
+  z
+    .object({
+      points: z.number().int().min(1).max(1_000_000_000).default(points),
+      duration: z.number().int().min(1).max(24 * 60 * 60).default(duration),
+    })
+    .strict()
+    .default({ points, duration })
+
+const rateLimitOptionsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Prefix of the counters' Redis keys (several apps on one Redis keep their counts apart). */
+    keyPrefix: z.string().min(1).max(64).default("monetization:rl"),
+    /** Requests per viewer (customer, else session token) on every public route. */
+    viewer: limit(120, 60),
+    /** Requests per client IP on the read and tracking routes. */
+    ip: limit(6000, 60),
+    /** Items (events, impressions, clicks) per client IP on the tracking routes, whatever the tokens. */
+    ipEvents: limit(30_000, 60),
+    /** Items all clients of one publishable key may write. */
+    publishableKey: limit(600_000, 60),
+    /** Most of the publishable key's quota one IP may take. */
+    ipShareOfKey: z.number().gt(0).max(1).default(0.1),
+    /** Purchase, checkout and waitlist actions per customer. */
+    customer: limit(30, 60),
+    /** Purchase, checkout and waitlist actions per client IP (many customers share a venue's address). */
+    purchaseIp: limit(3000, 60),
+    /** Socket.io connection attempts per client IP. */
+    socketIp: limit(600, 60),
+    /** Socket.io connections per customer. */
+    socketCustomer: limit(20, 60),
+  })
+  .strict()
+
 export const pluginOptionsSchema = z
   .object({
     offerHoldMinutes: z.number().int().min(1).max(24 * 60).default(15),
@@ -83,6 +119,7 @@ export const pluginOptionsSchema = z
     ads: adsOptionsSchema.default(adsOptionsSchema.parse({})),
     abTests: abTestOptionsSchema.default(abTestOptionsSchema.parse({})),
     retention: retentionOptionsSchema.default(retentionOptionsSchema.parse({})),
+    rateLimits: rateLimitOptionsSchema.default(rateLimitOptionsSchema.parse({})),
     redisUrl: z.string().url().optional(),
   })
   .strict()
@@ -102,6 +139,8 @@ export type IngestionOptions = PluginOptions["ingestion"]
 export type AdsOptions = PluginOptions["ads"]
 export type AbTestOptions = PluginOptions["abTests"]
 export type RetentionOptions = PluginOptions["retention"]
+export type RateLimitOptions = PluginOptions["rateLimits"]
+export type RateLimitLayer = Exclude<keyof RateLimitOptions, "enabled" | "keyPrefix" | "ipShareOfKey">
 export type WaitlistNotificationOptions = PluginOptions["waitlistNotifications"]
 
 /** Keys Medusa adds to every module's options; they are not the host's to validate. */

@@ -1,30 +1,32 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { publishableKeyFromQuery } from "../../lib/ingestion/publishable-key-from-query"
-import { TRACK_BODY_LIMIT_BYTES, trackBatchMiddlewares } from "../store/analytics/middlewares"
-import { AD_IMPRESSIONS_BODY_LIMIT_BYTES, impressionBatchMiddlewares } from "../store/ads/middlewares"
-import { AB_TRACK_BODY_LIMIT_BYTES, abTrackBatchMiddlewares } from "../store/ab-tests/middlewares"
+import { limitRequest } from "../../lib/rate-limit/middlewares"
+import { trackBatchMiddlewares } from "../store/analytics/middlewares"
+import { impressionBatchMiddlewares } from "../store/ads/middlewares"
+import { abTrackBatchMiddlewares } from "../store/ab-tests/middlewares"
 
 /**
  * `sendBeacon` twins of the store's batch routes: same handlers and validation, the
- * publishable key in the query string because a beacon cannot carry headers.
+ * publishable key in the query string because a beacon cannot carry headers. The rate
+ * limit runs before the key's lookup and the body's parse (`bodyParser: false`).
  */
 export const beaconMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/beacon/analytics/track",
-    bodyParser: { sizeLimit: TRACK_BODY_LIMIT_BYTES },
-    middlewares: [publishableKeyFromQuery, ...trackBatchMiddlewares],
+    bodyParser: false,
+    middlewares: [limitRequest("write"), publishableKeyFromQuery, ...trackBatchMiddlewares],
   },
   {
     method: ["POST"],
     matcher: "/beacon/ads/impressions",
-    bodyParser: { sizeLimit: AD_IMPRESSIONS_BODY_LIMIT_BYTES },
-    middlewares: [publishableKeyFromQuery, ...impressionBatchMiddlewares],
+    bodyParser: false,
+    middlewares: [limitRequest("write"), publishableKeyFromQuery, ...impressionBatchMiddlewares],
   },
   {
     method: ["POST"],
     matcher: "/beacon/ab-tests/track",
-    bodyParser: { sizeLimit: AB_TRACK_BODY_LIMIT_BYTES },
-    middlewares: [publishableKeyFromQuery, ...abTrackBatchMiddlewares],
+    bodyParser: false,
+    middlewares: [limitRequest("write"), publishableKeyFromQuery, ...abTrackBatchMiddlewares],
   },
 ]

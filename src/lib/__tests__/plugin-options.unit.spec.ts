@@ -40,3 +40,34 @@ describe("parsePluginOptions", () => {
     expect(() => parsePluginOptions({ offerHoldMinute: 10 })).toThrow(/invalid plugin options/)
   })
 })
+
+describe("parsePluginOptions: rateLimits", () => {
+  it("defaults every layer, far above what the storefront widgets send", () => {
+    const { rateLimits } = parsePluginOptions(undefined)
+    expect(rateLimits).toEqual({
+      enabled: true,
+      keyPrefix: "monetization:rl",
+      viewer: { points: 120, duration: 60 },
+      ip: { points: 6000, duration: 60 },
+      ipEvents: { points: 30_000, duration: 60 },
+      publishableKey: { points: 600_000, duration: 60 },
+      ipShareOfKey: 0.1,
+      customer: { points: 30, duration: 60 },
+      purchaseIp: { points: 3000, duration: 60 },
+      socketIp: { points: 600, duration: 60 },
+      socketCustomer: { points: 20, duration: 60 },
+    })
+  })
+
+  it("fills the rest of a layer the host sets in part", () => {
+    const { rateLimits } = parsePluginOptions({ rateLimits: { viewer: { points: 10 } } })
+    expect(rateLimits.viewer).toEqual({ points: 10, duration: 60 })
+    expect(rateLimits.ip).toEqual({ points: 6000, duration: 60 })
+  })
+
+  it("names a bad limit", () => {
+    expect(() => parsePluginOptions({ rateLimits: { ip: { points: 0 } } })).toThrow(/`rateLimits.ip.points`/)
+    expect(() => parsePluginOptions({ rateLimits: { ipShareOfKey: 1.5 } })).toThrow(/`rateLimits.ipShareOfKey`/)
+    expect(() => parsePluginOptions({ rateLimits: { perViewer: {} } })).toThrow(/invalid plugin options/)
+  })
+})

@@ -1,20 +1,32 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ApiKeyType, ContainerRegistrationKeys, MedusaError, PUBLISHABLE_KEY_HEADER } from "@medusajs/framework/utils"
+import { LRUCache } from "lru-cache"
 
 /** How long a key's lookup is trusted: a revoked key stops working within this time. */
 export const PUBLISHABLE_KEY_CACHE_MS = 30_000
-const MAX_CACHED_KEYS = 1_000
 
 type PublishableKeyContext = { key: string; sales_channel_ids: string[] }
-type CachedLookup = { context: PublishableKeyContext | null; until: number }
 
-const lookups = new Map<string, CachedLookup>()
+/**
+ * Live keys and refused tokens are remembered apart, each bounded in size and age: a stream of
+ * made-up keys only ever evicts other made-up keys, never a storefront's real one.
+ */
+const publishableKeyCache = {
+  known: new LRUCache<string, PublishableKeyContext>({ max: 1_000, ttl: PUBLISHABLE_KEY_CACHE_MS }),
+  refused: new LRUCache<string, true>({ max: 1_000, ttl: PUBLISHABLE_KEY_CACHE_MS }),
+}
+
+/** Medusa's publishable keys are `pk_` + 64 hex characters; anything far longer is not worth a lookup. */
+const MAX_KEY_LENGTH = 256
 
 async function lookUp(container: MedusaContainer, token: string): Promise<PublishableKeyContext | null> {
-  const cached = lookups.get(token)
-  if (cached && cached.until > Date.now()) {
-    return cached.context
+  if (token.length > MAX_KEY_LENGTH) {
+    return null
+  }
+  const known = publishableKeyCache.known.get(token)
+  if (known || publishableKeyCache.refused.has(token)) {
+    return known ?? null
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -25,14 +37,12 @@ async function lookUp(container: MedusaContainer, token: string): Promise<Publis
   const key = data[0] as
     | { token: string; revoked_at: Date | string | null; sales_channels_link?: { sales_channel_id: string }[] }
     | undefined
-  const live = key && !(key.revoked_at && new Date(key.revoked_at) <= new Date())
-  const context = live
-    ? { key: key.token, sales_channel_ids: (key.sales_channels_link ?? []).map((link) => link.sales_channel_id) }
-    : null
-  if (lookups.size >= MAX_CACHED_KEYS) {
-    lookups.clear()
+  if (!key || (key.revoked_at && new Date(key.revoked_at) <= new Date())) {
+    publishableKeyCache.refused.set(token, true)
+    return null
   }
-  lookups.set(token, { context, until: Date.now() + PUBLISHABLE_KEY_CACHE_MS })
+  const context = { key: key.token, sales_channel_ids: (key.sales_channels_link ?? []).map((link) => link.sales_channel_id) }
+  publishableKeyCache.known.set(token, context)
   return context
 }
 

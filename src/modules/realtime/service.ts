@@ -8,7 +8,10 @@ import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import { parseCorsOrigins } from "@medusajs/framework/utils"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { RateLimits } from "../../lib/rate-limit/rate-limits"
+import { createCounterRedis } from "../../lib/rate-limit/redis-client"
 import { armListen, disarmListen } from "./listen-patch"
+import { byCustomer, byIp, limitConnections } from "./connection-limit"
 import { userRoom, WAITLIST_ROOM_PATTERN } from "./types"
 
 type InjectedDependencies = {
@@ -104,15 +107,28 @@ export default class RealtimeModuleService {
       this.redisClients_.push(pub, sub)
       io.adapter(createAdapter(pub, sub))
     }
+    const counters = redisUrl ? createCounterRedis(redisUrl, this.logger_, "[realtime] connection limits") : null
+    if (counters) {
+      this.redisClients_.push(counters)
+    }
+    const limits = new RateLimits(this.options_.rateLimits, counters, this.logger_)
+    // Attempts per IP are counted before the token is verified, so a flood costs no signature checks.
+    io.use(limitConnections(limits, "socketIp", byIp))
     io.use((socket, next) => {
       const auth = this.authenticate_(socket)
       if (!auth) {
         return next(new Error("Unauthorized: a valid customer token is required"))
       }
       socket.data.customerId = auth.customerId
-      if (auth.expiresAt) {
-        // The socket lives no longer than its token.
-        const timer = setTimeout(() => socket.disconnect(true), Math.min(auth.expiresAt - Date.now(), 2 ** 31 - 1))
+      socket.data.expiresAt = auth.expiresAt
+      next()
+    })
+    io.use(limitConnections(limits, "socketCustomer", byCustomer))
+    io.use((socket, next) => {
+      const expiresAt = socket.data.expiresAt as number | null
+      if (expiresAt) {
+        // The socket lives no longer than its token (armed only for sockets that get through).
+        const timer = setTimeout(() => socket.disconnect(true), Math.min(expiresAt - Date.now(), 2 ** 31 - 1))
         socket.once("disconnect", () => clearTimeout(timer))
       }
       next()

@@ -5,6 +5,8 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { parseBeaconBody } from "../../../lib/ingestion/beacon-body"
+import { parseBody } from "../../../lib/http/parse-body"
+import { limitBatch, limitRequest } from "../../../lib/rate-limit/middlewares"
 import { listStoreAbTestsQueryConfig, retrieveStoreAbTestQueryConfig } from "./query-config"
 import { StoreAbTrackBatch, StoreGetAbAssignmentParams, StoreGetAbTestsParams } from "./validators"
 
@@ -13,7 +15,9 @@ export const AB_TRACK_BODY_LIMIT_BYTES = 512 * 1024
 /** Shared with the beacon route, which checks the publishable key first. */
 export const abTrackBatchMiddlewares = [
   authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+  parseBody(AB_TRACK_BODY_LIMIT_BYTES),
   parseBeaconBody,
+  limitBatch("events"),
   validateAndTransformBody(StoreAbTrackBatch),
 ]
 
@@ -21,17 +25,22 @@ export const storeAbTestMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/ab-tests",
-    middlewares: [validateAndTransformQuery(StoreGetAbTestsParams, listStoreAbTestsQueryConfig)],
+    bodyParser: false,
+    middlewares: [limitRequest("read"), validateAndTransformQuery(StoreGetAbTestsParams, listStoreAbTestsQueryConfig)],
   },
   {
     method: ["GET"],
     matcher: "/store/ab-tests/:test_id/assignment",
-    middlewares: [validateAndTransformQuery(StoreGetAbAssignmentParams, retrieveStoreAbTestQueryConfig)],
+    bodyParser: false,
+    middlewares: [
+      limitRequest("read"),
+      validateAndTransformQuery(StoreGetAbAssignmentParams, retrieveStoreAbTestQueryConfig),
+    ],
   },
   {
     method: ["POST"],
     matcher: "/store/ab-tests/track",
-    bodyParser: { sizeLimit: AB_TRACK_BODY_LIMIT_BYTES },
-    middlewares: abTrackBatchMiddlewares,
+    bodyParser: false,
+    middlewares: [limitRequest("write"), ...abTrackBatchMiddlewares],
   },
 ]

@@ -5,6 +5,8 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { parseBeaconBody } from "../../../lib/ingestion/beacon-body"
+import { parseBody } from "../../../lib/http/parse-body"
+import { limitBatch, limitOneItem, limitRequest } from "../../../lib/rate-limit/middlewares"
 import { storeAdsQueryConfig } from "./query-config"
 import { StoreAdClick, StoreAdClickParams, StoreAdImpressionBatch, StoreGetAdsParams } from "./validators"
 
@@ -16,7 +18,9 @@ const optionalCustomer = authenticate("customer", ["session", "bearer"], { allow
 /** Shared with the beacon route, which checks the publishable key first. */
 export const impressionBatchMiddlewares = [
   optionalCustomer,
+  parseBody(AD_IMPRESSIONS_BODY_LIMIT_BYTES),
   parseBeaconBody,
+  limitBatch("impressions"),
   validateAndTransformBody(StoreAdImpressionBatch),
 ]
 
@@ -24,22 +28,37 @@ export const storeAdMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/ads",
-    middlewares: [optionalCustomer, validateAndTransformQuery(StoreGetAdsParams, storeAdsQueryConfig)],
+    bodyParser: false,
+    middlewares: [limitRequest("read"), optionalCustomer, validateAndTransformQuery(StoreGetAdsParams, storeAdsQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: "/store/ads/impressions",
-    bodyParser: { sizeLimit: AD_IMPRESSIONS_BODY_LIMIT_BYTES },
-    middlewares: impressionBatchMiddlewares,
+    bodyParser: false,
+    middlewares: [limitRequest("write"), ...impressionBatchMiddlewares],
   },
   {
     method: ["POST"],
     matcher: "/store/ads/:id/click",
-    middlewares: [optionalCustomer, parseBeaconBody, validateAndTransformBody(StoreAdClick)],
+    bodyParser: false,
+    middlewares: [
+      limitRequest("write"),
+      optionalCustomer,
+      parseBody(),
+      parseBeaconBody,
+      limitOneItem,
+      validateAndTransformBody(StoreAdClick),
+    ],
   },
   {
     method: ["GET"],
     matcher: "/store/ads/:id/click",
-    middlewares: [optionalCustomer, validateAndTransformQuery(StoreAdClickParams, storeAdsQueryConfig)],
+    bodyParser: false,
+    middlewares: [
+      limitRequest("write"),
+      optionalCustomer,
+      limitOneItem,
+      validateAndTransformQuery(StoreAdClickParams, storeAdsQueryConfig),
+    ],
   },
 ]

@@ -1,5 +1,7 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { parseBeaconBody } from "../../../lib/ingestion/beacon-body"
+import { parseBody } from "../../../lib/http/parse-body"
+import { limitBatch, limitRequest } from "../../../lib/rate-limit/middlewares"
 import { StoreTrackBatch } from "./track/validators"
 
 export const TRACK_BODY_LIMIT_BYTES = 1024 * 1024
@@ -7,7 +9,9 @@ export const TRACK_BODY_LIMIT_BYTES = 1024 * 1024
 /** Shared with the beacon route, which checks the publishable key first. */
 export const trackBatchMiddlewares = [
   authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+  parseBody(TRACK_BODY_LIMIT_BYTES),
   parseBeaconBody,
+  limitBatch("events"),
   validateAndTransformBody(StoreTrackBatch),
 ]
 
@@ -15,7 +19,8 @@ export const storeAnalyticsMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/analytics/track",
-    bodyParser: { sizeLimit: TRACK_BODY_LIMIT_BYTES },
-    middlewares: trackBatchMiddlewares,
+    // Parsed after the rate limit (trackBatchMiddlewares), so a refused request is never read.
+    bodyParser: false,
+    middlewares: [limitRequest("write"), ...trackBatchMiddlewares],
   },
 ]

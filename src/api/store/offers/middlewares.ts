@@ -4,34 +4,46 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { parseBody } from "../../../lib/http/parse-body"
+import { limitRequest } from "../../../lib/rate-limit/middlewares"
 import { adminOfferMiddlewares } from "../../admin/offers/middlewares"
 import { StoreGetEventOffersParams, StoreGetOfferPurchasesParams, StoreOfferCheckout, StorePurchaseOffer } from "./validators"
 
 const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 const customer = authenticate("customer", ["session", "bearer"])
 
+// Every route is rate limited before its body is read (`bodyParser: false`, parsed after the limit).
 export const storeOfferMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/store/events/:event_id/offers",
-    middlewares: [optionalCustomer, validateAndTransformQuery(StoreGetEventOffersParams, {})],
+    bodyParser: false,
+    middlewares: [limitRequest("read"), optionalCustomer, validateAndTransformQuery(StoreGetEventOffersParams, {})],
   },
-  { method: ["GET"], matcher: "/store/offers/:id", middlewares: [optionalCustomer] },
-  { method: ["GET"], matcher: "/store/offers/:id/availability", middlewares: [optionalCustomer] },
+  { method: ["GET"], matcher: "/store/offers/:id", bodyParser: false, middlewares: [limitRequest("read"), optionalCustomer] },
+  {
+    method: ["GET"],
+    matcher: "/store/offers/:id/availability",
+    bodyParser: false,
+    middlewares: [limitRequest("read"), optionalCustomer],
+  },
   {
     method: ["POST"],
     matcher: "/store/offers/:id/purchase",
-    middlewares: [customer, validateAndTransformBody(StorePurchaseOffer)],
+    bodyParser: false,
+    middlewares: [limitRequest("purchase"), customer, parseBody(), validateAndTransformBody(StorePurchaseOffer)],
   },
   {
     method: ["POST"],
     matcher: "/store/offers/:id/checkout",
-    middlewares: [customer, validateAndTransformBody(StoreOfferCheckout)],
+    bodyParser: false,
+    middlewares: [limitRequest("purchase"), customer, parseBody(), validateAndTransformBody(StoreOfferCheckout)],
   },
   {
     method: ["GET"],
     matcher: "/store/customers/me/offer-purchases",
-    middlewares: [customer, validateAndTransformQuery(StoreGetOfferPurchasesParams, {})],
+    bodyParser: false,
+    middlewares: [limitRequest("read"), customer, validateAndTransformQuery(StoreGetOfferPurchasesParams, {})],
   },
 ]
 

@@ -1,31 +1,46 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { parseBody } from "../../../lib/http/parse-body"
+import { limitRequest } from "../../../lib/rate-limit/middlewares"
 import { adminSessionWaitlistMiddlewares } from "../../admin/sessions/middlewares"
 import { StoreJoinWaitlist, StoreWaitlistToken } from "./validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
 
-/** Store and admin waitlist routes (one array, spread once in src/api/middlewares.ts). */
+/**
+ * Store and admin waitlist routes (one array, spread once in src/api/middlewares.ts). Store routes are
+ * rate limited per customer before their body is read (`bodyParser: false`, parsed after the limit).
+ */
 export const waitlistMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/sessions/:session_id/waitlist",
-    middlewares: [customer, validateAndTransformBody(StoreJoinWaitlist)],
+    bodyParser: false,
+    middlewares: [limitRequest("purchase"), customer, parseBody(), validateAndTransformBody(StoreJoinWaitlist)],
   },
   {
-    method: ["GET", "DELETE"],
+    method: ["GET"],
     matcher: "/store/sessions/:session_id/waitlist",
-    middlewares: [customer],
+    bodyParser: false,
+    middlewares: [limitRequest("read"), customer],
+  },
+  {
+    method: ["DELETE"],
+    matcher: "/store/sessions/:session_id/waitlist",
+    bodyParser: false,
+    middlewares: [limitRequest("purchase"), customer],
   },
   {
     method: ["GET"],
     matcher: "/store/sessions/:session_id/waitlist/position",
-    middlewares: [customer],
+    bodyParser: false,
+    middlewares: [limitRequest("read"), customer],
   },
   ...["accept", "accept-offer", "decline"].map(
     (action): MiddlewareRoute => ({
       method: ["POST"],
       matcher: `/store/sessions/:session_id/waitlist/${action}`,
-      middlewares: [customer, validateAndTransformBody(StoreWaitlistToken)],
+      bodyParser: false,
+      middlewares: [limitRequest("purchase"), customer, parseBody(), validateAndTransformBody(StoreWaitlistToken)],
     })
   ),
   ...adminSessionWaitlistMiddlewares,
