@@ -1,8 +1,12 @@
+"use client"
+
 import { CSSProperties, useCallback, useEffect, useRef, useState } from "react"
-import { MonetizationConfig, storeFetch, useMonetizationConfig } from "../config"
-import { getSessionToken, randomId } from "../session-token"
-import { StoreAd, useAds } from "./use-ads"
-import { observeViewability, viewabilityDuration } from "./viewability"
+import { useMonetizationConfig } from "../config.js"
+import { useSessionToken } from "../hydration.js"
+import { randomId } from "../session-token.js"
+import { MonetizationConfig, storeFetch } from "../store-api.js"
+import { StoreAd, useAds } from "./use-ads.js"
+import { observeViewability, viewabilityDuration } from "./viewability.js"
 
 export type AdImpression = {
   id: string
@@ -121,8 +125,9 @@ export type AdSlotProps = {
 /** Shows the server's ads for a placement, rotating them and reporting impressions, viewability and clicks. */
 export function AdSlot({ eventId, placement, sessionId, limit = 3, className, impressionBatchMs = 1000 }: AdSlotProps) {
   const config = useMonetizationConfig()
-  const [sessionToken] = useState(getSessionToken)
-  const { data: ads } = useAds({ eventId, placement, sessionId, limit, sessionToken })
+  // Ads are per viewer: none on the server, fetched once the browser's token is known.
+  const sessionToken = useSessionToken()
+  const { data: ads } = useAds({ eventId, placement, sessionId, limit, sessionToken: sessionToken ?? undefined, enabled: !!sessionToken })
   const [seq, setSeq] = useState(0)
   const queueRef = useRef<ImpressionQueue | null>(null)
 
@@ -159,7 +164,7 @@ export function AdSlot({ eventId, placement, sessionId, limit = 3, className, im
     [config, impressionBatchMs]
   )
 
-  if (!ad) return null
+  if (!ad || !sessionToken) return null
   return (
     <AdCreative
       key={`${seq}:${ad.id}`}
