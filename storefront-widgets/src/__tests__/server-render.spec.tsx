@@ -8,11 +8,9 @@ import { MonetizationProvider } from "../config"
 import { SESSION_TOKEN_KEY } from "../session-token"
 import { WaitlistButton } from "../waitlist/waitlist-button"
 
-// jsdom has no TextEncoder, which React's server renderer needs; a server has it.
-import { TextEncoder } from "util"
-Object.assign(globalThis, { TextEncoder, IS_REACT_ACT_ENVIRONMENT: true })
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { renderToString } = require("react-dom/server") as typeof import("react-dom/server")
+// jsdom has no TextEncoder, which React's server renderer needs (a server has it): loaded after it is set.
+Object.assign(globalThis, { TextEncoder: jest.requireActual<{ TextEncoder: unknown }>("util").TextEncoder, IS_REACT_ACT_ENVIRONMENT: true })
+const { renderToString } = jest.requireActual<typeof import("react-dom/server")>("react-dom/server")
 
 jest.mock("socket.io-client", () => ({
   io: jest.fn(() => ({ on: jest.fn(), removeAllListeners: jest.fn(), disconnect: jest.fn() })),
