@@ -53,9 +53,17 @@ module.exports = {
     },
     {
       ...base,
+      // Packs the plugin and the widgets, scaffolds a Medusa app from the README and a Next.js storefront (~5 min).
+      displayName: "stack",
+      testMatch: ["<rootDir>/integration-tests/stack/**/*.spec.[jt]s"],
+    },
+    {
+      ...base,
       displayName: "widgets",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/storefront-widgets/**/__tests__/**/*.spec.[jt]s?(x)"],
+      // The widgets are ESM with fully specified imports (`./config.js` for `./config.ts`).
+      moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
     },
   ],
 }

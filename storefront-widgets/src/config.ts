@@ -1,16 +1,26 @@
-import { createContext, createElement, ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from "react"
-import { createTracker, Tracker } from "./analytics/tracker"
-import { ABTracker, createABTracker } from "./ab-test/ab-tracker"
+"use client"
 
-export type MonetizationConfig = {
-  /** Medusa backend URL, e.g. `https://api.example.com`. */
-  baseUrl: string
-  publishableKey: string
-  /** The logged-in customer's bearer token, if any. */
-  getCustomerToken?: () => string | undefined
+import {
+  createContext,
+  createElement,
+  ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+} from "react"
+import { createTracker, Tracker } from "./analytics/tracker.js"
+import { ABTracker, createABTracker } from "./ab-test/ab-tracker.js"
+import { useHydrated } from "./hydration.js"
+import type { MonetizationConfig } from "./store-api.js"
+
+type MonetizationContextValue = {
+  config: MonetizationConfig
+  getTracker: () => Tracker
+  getABTracker: () => ABTracker
+  hydrated: boolean
 }
-
-type MonetizationContextValue = { config: MonetizationConfig; getTracker: () => Tracker; getABTracker: () => ABTracker }
 
 const abTrackers = new WeakMap<MonetizationConfig, ABTracker>()
 
@@ -39,9 +49,17 @@ export type MonetizationProviderProps = MonetizationConfig & { children?: ReactN
 export function MonetizationProvider({ baseUrl, publishableKey, getCustomerToken, children }: MonetizationProviderProps) {
   const tokenRef = useRef(getCustomerToken)
   tokenRef.current = getCustomerToken
+  // The server cannot read the customer's token: widgets render logged out until hydrated, as on the server.
+  const hydrated = useHydrated()
+  const hydratedRef = useRef(hydrated)
+  hydratedRef.current = hydrated
 
   const config = useMemo<MonetizationConfig>(
-    () => ({ baseUrl: baseUrl.replace(/\/+$/, ""), publishableKey, getCustomerToken: () => tokenRef.current?.() }),
+    () => ({
+      baseUrl: baseUrl.replace(/\/+$/, ""),
+      publishableKey,
+      getCustomerToken: () => (hydratedRef.current ? tokenRef.current?.() : undefined),
+    }),
     [baseUrl, publishableKey]
   )
 
@@ -66,7 +84,11 @@ export function MonetizationProvider({ baseUrl, publishableKey, getCustomerToken
     [getTracker]
   )
 
-  const value = useMemo(() => ({ config, getTracker, getABTracker }), [config, getTracker, getABTracker])
+  // A new value once hydrated re-renders the widgets, now with the customer's token.
+  const value = useMemo(
+    () => ({ config, getTracker, getABTracker, hydrated }),
+    [config, getTracker, getABTracker, hydrated]
+  )
   return createElement(MonetizationContext.Provider, { value }, children)
 }
 
@@ -90,45 +112,4 @@ export function useABTrackerGetter(): () => ABTracker {
 /** The provider's tracker getter; use `useTrack()` instead. */
 export function useTrackerGetter(): () => Tracker {
   return useMonetizationContext().getTracker
-}
-
-export class StoreApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly type?: string
-  ) {
-    super(message)
-    this.name = "StoreApiError"
-  }
-}
-
-export type StoreFetchInit = Omit<RequestInit, "headers"> & { headers?: Record<string, string> }
-
-/** `fetch` against a Medusa store route with the publishable key and the customer's bearer token. */
-export async function storeFetch<T = unknown>(config: MonetizationConfig, path: string, init: StoreFetchInit = {}): Promise<T> {
-  const token = config.getCustomerToken?.()
-  const hasType = Object.keys(init.headers ?? {}).some((key) => key.toLowerCase() === "content-type")
-  const headers: Record<string, string> = {
-    ...(typeof init.body === "string" && !hasType ? { "content-type": "application/json" } : {}),
-    ...init.headers,
-    "x-publishable-api-key": config.publishableKey,
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-  }
-  const res = await fetch(`${config.baseUrl.replace(/\/+$/, "")}${path}`, { ...init, headers })
-  const text = await res.text()
-  const body = text ? safeJson(text) : undefined
-  if (!res.ok) {
-    const error = (body ?? {}) as { type?: string; message?: string }
-    throw new StoreApiError(error.message ?? `${res.status} ${res.statusText}`, res.status, error.type)
-  }
-  return body as T
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }

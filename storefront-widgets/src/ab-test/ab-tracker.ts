@@ -1,5 +1,5 @@
-import { chunkByBytes, utf8Bytes } from "../analytics/tracker"
-import { randomId } from "../session-token"
+import { chunkByBytes, utf8Bytes } from "../analytics/tracker.js"
+import { randomId } from "../session-token.js"
 
 /** One A/B event as the storefront reports it; `event_id` (the event product) is required by the server. */
 export type ABTestEvent = {

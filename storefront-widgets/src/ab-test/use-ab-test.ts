@@ -1,10 +1,14 @@
-import { useCallback, useEffect, useState } from "react"
-import { ABVariantWeight, assignVariant } from "../../../src/shared/ab-assignment"
-import { abTrackerFor, MonetizationConfig, useABTrackerGetter } from "../config"
-import { getSessionToken } from "../session-token"
-import { ABTestEvent, ABTrackOutcome } from "./ab-tracker"
+"use client"
 
-export type { ABTestEvent, ABTrackOutcome } from "./ab-tracker"
+import { useCallback, useEffect } from "react"
+import { ABVariantWeight, assignVariant } from "../../../src/shared/ab-assignment.js"
+import { abTrackerFor, useABTrackerGetter } from "../config.js"
+import type { MonetizationConfig } from "../store-api.js"
+import { useSessionToken } from "../hydration.js"
+import { getSessionToken } from "../session-token.js"
+import { ABTestEvent, ABTrackOutcome } from "./ab-tracker.js"
+
+export type { ABTestEvent, ABTrackOutcome } from "./ab-tracker.js"
 
 export type ABTestOptions = {
   /** The event (Medusa product) the test belongs to: required, the server rejects events without it. */
@@ -50,15 +54,20 @@ export function trackConversion(
   return abTrackerFor(config).track(conversionEvent(testId, variantId, sessionToken, options))
 }
 
-/** The variant this session sees; queues one `variant_view` per session and test for the page's lifetime. */
+/**
+ * The variant this session sees; queues one `variant_view` per session and test for the page's
+ * lifetime. `variant` is null on the server and while hydrating (the session token lives in the
+ * browser) unless `options.sessionToken` is given: render a neutral placeholder for null.
+ */
 export function useABTest(testId: string, variants: ABVariantWeight[], options: ABTestOptions) {
   const getABTracker = useABTrackerGetter()
-  const [storedToken] = useState(getSessionToken)
+  const storedToken = useSessionToken()
   const sessionToken = options.sessionToken ?? storedToken
   const { eventId } = options
-  const variant = assignVariant(sessionToken, testId, variants)
+  const variant = sessionToken ? assignVariant(sessionToken, testId, variants) : null
 
   useEffect(() => {
+    if (!sessionToken || !variant) return
     const key = `${sessionToken}\u0000${testId}`
     if (viewed.has(key)) {
       return
@@ -81,7 +90,9 @@ export function useABTest(testId: string, variants: ABVariantWeight[], options: 
 
   const trackConversionForVariant = useCallback(
     (goalAchieved?: boolean, goalValue?: number): Promise<ABTrackOutcome> =>
-      getABTracker().track(conversionEvent(testId, variant, sessionToken, { eventId, goalAchieved, goalValue })),
+      sessionToken && variant
+        ? getABTracker().track(conversionEvent(testId, variant, sessionToken, { eventId, goalAchieved, goalValue }))
+        : Promise.resolve({ status: "rejected", reason: "not hydrated yet: no session token" }),
     [getABTracker, testId, variant, sessionToken, eventId]
   )
 

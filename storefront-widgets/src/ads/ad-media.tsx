@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react"
-import type { StoreAd } from "./use-ads"
+import type { StoreAd } from "../types.js"
 
 /** `16:9` (also `16/9`, `16x9`) as a CSS aspect ratio; none when the ad has none. */
 export function aspectRatioStyle(ratio?: string | null): CSSProperties | undefined {

@@ -1,12 +1,16 @@
+"use client"
+
 import { useCallback, useEffect, useMemo, useRef, useState } from "react"
-import { MonetizationConfig, storeFetch, useMonetizationConfig } from "../config"
-import { getSessionToken, randomId } from "../session-token"
-import { AdMedia, aspectRatioStyle } from "./ad-media"
-import { InterstitialOverlay } from "./interstitial-overlay"
-import { rememberInterstitialShown, wasInterstitialShown } from "./interstitial-memory"
-import { SponsoredSessionCard } from "./sponsored-session-card"
-import { StoreAd, useAds } from "./use-ads"
-import { AdImpressionContext, useAdImpression } from "./use-ad-impression"
+import { useMonetizationConfig } from "../config.js"
+import { useSessionToken } from "../hydration.js"
+import { randomId } from "../session-token.js"
+import { MonetizationConfig, storeFetch } from "../store-api.js"
+import { AdMedia, aspectRatioStyle } from "./ad-media.js"
+import { InterstitialOverlay } from "./interstitial-overlay.js"
+import { rememberInterstitialShown, wasInterstitialShown } from "./interstitial-memory.js"
+import { SponsoredSessionCard } from "./sponsored-session-card.js"
+import { StoreAd, useAds } from "./use-ads.js"
+import { AdImpressionContext, useAdImpression } from "./use-ad-impression.js"
 
 export type AdImpression = {
   id: string
@@ -129,8 +133,9 @@ export type AdSlotProps = {
  */
 export function AdSlot({ eventId, placement, sessionId, limit = 3, className, impressionBatchMs = 1000 }: AdSlotProps) {
   const config = useMonetizationConfig()
-  const [sessionToken] = useState(getSessionToken)
-  const { data: ads } = useAds({ eventId, placement, sessionId, limit, sessionToken })
+  // Ads are per viewer: none on the server, fetched once the browser's token is known.
+  const sessionToken = useSessionToken()
+  const { data: ads } = useAds({ eventId, placement, sessionId, limit, sessionToken: sessionToken ?? undefined, enabled: !!sessionToken })
   const [seq, setSeq] = useState(0)
   const queueRef = useRef<ImpressionQueue | null>(null)
   const [overlay, setOverlay] = useState<StoreAd | null>(null)
@@ -181,6 +186,7 @@ export function AdSlot({ eventId, placement, sessionId, limit = 3, className, im
     },
     [config, impressionBatchMs]
   )
+  if (!sessionToken) return null
   const context: AdImpressionContext = { placement, sessionId, sessionToken, report }
   const clickThrough = (target: StoreAd) => async () => openUrl(await clickAd(config, target, placement, sessionToken))
 

@@ -1,4 +1,4 @@
-import type { StoreAd } from "./use-ads"
+import type { StoreAd } from "../types.js"
 
 const PREFIX = "em_interstitial:"
 const HOUR_MS = 3_600_000

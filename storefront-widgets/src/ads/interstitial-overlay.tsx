@@ -1,8 +1,10 @@
+"use client"
+
 import { useEffect, useRef } from "react"
 import { createPortal } from "react-dom"
-import { AdMedia, aspectRatioStyle } from "./ad-media"
-import type { StoreAd } from "./use-ads"
-import { AdImpressionContext, useAdImpression } from "./use-ad-impression"
+import { AdMedia, aspectRatioStyle } from "./ad-media.js"
+import type { StoreAd } from "../types.js"
+import { AdImpressionContext, useAdImpression } from "./use-ad-impression.js"
 
 type InterstitialOverlayProps = AdImpressionContext & {
   ad: StoreAd

@@ -1,7 +1,9 @@
+"use client"
+
 import { useRef } from "react"
-import { AdMedia, aspectRatioStyle } from "./ad-media"
-import type { StoreAd } from "./use-ads"
-import { AdImpressionContext, useAdImpression } from "./use-ad-impression"
+import { AdMedia, aspectRatioStyle } from "./ad-media.js"
+import type { StoreAd } from "../types.js"
+import { AdImpressionContext, useAdImpression } from "./use-ad-impression.js"
 
 type SponsoredSessionCardProps = AdImpressionContext & {
   ad: StoreAd

@@ -1,8 +1,10 @@
+"use client"
+
 import { RefObject, useEffect, useRef, useState } from "react"
-import { randomId } from "../session-token"
-import type { AdImpression } from "./ad-slot"
-import type { StoreAd } from "./use-ads"
-import { observeViewability, viewabilityDuration } from "./viewability"
+import { randomId } from "../session-token.js"
+import type { AdImpression } from "./ad-slot.js"
+import type { StoreAd } from "../types.js"
+import { observeViewability, viewabilityDuration } from "./viewability.js"
 
 export type AdImpressionContext = {
   placement: string

@@ -1,27 +1,12 @@
-import { useQuery } from "@tanstack/react-query"
-import { useState } from "react"
-import { MonetizationConfig, storeFetch, useMonetizationConfig } from "../config"
-import { getSessionToken } from "../session-token"
+"use client"
 
-export type StoreAd = {
-  id: string
-  event_id?: string
-  name: string
-  content_type: "BANNER" | "VIDEO" | "SPONSORED_SESSION" | "INTERSTITIAL" | string
-  media_url: string
-  click_url: string
-  display_duration_seconds: number
-  aspect_ratio?: string | null
-  /** The cap window: an INTERSTITIAL is shown at most once per window in a browser. */
-  frequency_window_hours?: number
-  sponsor_name?: string | null
-  placements: string[]
-  /** Proof of this serve to this viewer: sent with the ad's impressions so they can be billed. */
-  serve_token?: string
-  /** The billable click-through (`GET /ads/:id/click`, signed): a plain link that records the click and redirects. */
-  signed_click_url?: string
-  [key: string]: unknown
-}
+import { useQuery } from "@tanstack/react-query"
+import { useMonetizationConfig } from "../config.js"
+import { useSessionToken } from "../hydration.js"
+import { MonetizationConfig, storeFetch } from "../store-api.js"
+import type { StoreAd } from "../types.js"
+
+export type { StoreAd } from "../types.js"
 
 export type UseAdsOptions = {
   eventId: string
@@ -52,13 +37,14 @@ export async function fetchAds(
 /** Ads picked by the server for a placement, capped for this viewer. */
 export function useAds(options: UseAdsOptions) {
   const config = useMonetizationConfig()
-  const [storedToken] = useState(getSessionToken)
+  const storedToken = useSessionToken()
   const sessionToken = options.sessionToken ?? storedToken
-  const params = { ...options, sessionToken }
+  const params = { ...options, sessionToken: sessionToken ?? "" }
   return useQuery({
     queryKey: adsQueryKey(params),
     queryFn: ({ signal }) => fetchAds(config, params, signal),
-    enabled: options.enabled ?? true,
+    // Per viewer: waits for the browser's session token (none on the server).
+    enabled: (options.enabled ?? true) && !!sessionToken,
     staleTime: 60_000,
     refetchOnWindowFocus: false,
   })

@@ -1,4 +1,4 @@
-import { getSessionToken, randomId } from "../session-token"
+import { getSessionToken, randomId } from "../session-token.js"
 
 /**
  * What a storefront may report: only what only the client sees. Purchases, add-to-cart (the

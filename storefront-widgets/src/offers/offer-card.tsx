@@ -1,7 +1,9 @@
+"use client"
+
 import { useEffect, useRef } from "react"
-import { useTrack } from "../analytics/use-track"
-import { OfferPurchaseResult, useOfferPurchase } from "./use-offer-purchase"
-import { StoreOffer } from "./use-offers"
+import { useTrack } from "../analytics/use-track.js"
+import { OfferPurchaseResult, useOfferPurchase } from "./use-offer-purchase.js"
+import { StoreOffer } from "./use-offers.js"
 
 export function formatPrice(amount: number, currencyCode: string): string {
   try {

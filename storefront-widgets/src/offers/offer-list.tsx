@@ -1,6 +1,8 @@
-import { OfferCard } from "./offer-card"
-import { OfferPurchaseResult } from "./use-offer-purchase"
-import { StoreOffer, useOffers } from "./use-offers"
+"use client"
+
+import { OfferCard } from "./offer-card.js"
+import { OfferPurchaseResult } from "./use-offer-purchase.js"
+import { StoreOffer, useOffers } from "./use-offers.js"
 
 export type OfferListProps = {
   eventId: string

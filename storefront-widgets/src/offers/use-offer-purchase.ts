@@ -1,27 +1,17 @@
+"use client"
+
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import { StoreApiError, storeFetch, useMonetizationConfig } from "../config"
+import { useMonetizationConfig } from "../config.js"
+import { StoreApiError, storeFetch } from "../store-api.js"
+import type { OfferHold, OfferPurchaseResult } from "../types.js"
+
+export type { OfferHold, OfferPurchaseResult } from "../types.js"
 
 export type OfferPurchaseInput = {
   offerId: string
   quantity?: number
   /** The storefront's own cart: the offer line is added to it and its checkout opens the payment session. */
   cartId?: string
-}
-
-export type OfferHold = {
-  id: string
-  offer_id: string
-  quantity: number
-  expires_at: string
-  status: string
-  cart_id: string | null
-}
-
-export type OfferPurchaseResult = {
-  cart: { id: string; [key: string]: unknown }
-  hold: OfferHold
-  /** null when the line went into the storefront's own cart. */
-  payment_session: { id?: string; data?: { client_secret?: string; [key: string]: unknown }; [key: string]: unknown } | null
 }
 
 /**

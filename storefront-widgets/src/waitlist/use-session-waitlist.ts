@@ -1,24 +1,13 @@
+"use client"
+
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { useCallback, useEffect, useMemo, useState } from "react"
 import { io, Socket } from "socket.io-client"
-import { StoreApiError, storeFetch, useMonetizationConfig } from "../config"
+import { useMonetizationConfig } from "../config.js"
+import { StoreApiError, storeFetch } from "../store-api.js"
+import type { WaitlistEntry, WaitlistOffer } from "../types.js"
 
-export type WaitlistStatus = "WAITING" | "OFFERED" | "ACCEPTED" | "EXPIRED" | "DECLINED" | "LEFT"
-
-export type WaitlistEntry = {
-  id: string
-  session_id: string
-  status: WaitlistStatus
-  position: number | null
-  total: number | null
-  estimated_wait_minutes: number | null
-  quantity?: number
-  offer?: { expires_at: string } | null
-  cart_id?: string | null
-  [key: string]: unknown
-}
-
-export type WaitlistOffer = { session_id: string; title?: string; message?: string; join_token: string; expires_at: string }
+export type { WaitlistEntry, WaitlistOffer, WaitlistStatus } from "../types.js"
 
 export const WAITLIST_EVENTS = {
   POSITION_UPDATE: "WAITLIST_POSITION_UPDATE",

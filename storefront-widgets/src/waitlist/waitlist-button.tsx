@@ -1,6 +1,8 @@
+"use client"
+
 import { useEffect, useState } from "react"
-import { StoreApiError } from "../config"
-import { useSessionWaitlist, UseSessionWaitlistOptions } from "./use-session-waitlist"
+import { StoreApiError } from "../store-api.js"
+import { useSessionWaitlist, UseSessionWaitlistOptions } from "./use-session-waitlist.js"
 
 export type WaitlistButtonProps = UseSessionWaitlistOptions & {
   sessionId: string
