@@ -8,6 +8,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import MonetizationEvent from "./models/monetization-event"
 import MonetizationEventDaily from "./models/monetization-event-daily"
 import { INGEST_EVENTS_SQL, REMOVE_EVENTS_SQL } from "./sql"
+import { toIngestRows } from "./ingest-rows"
 import { generateEntityIds } from "../../lib/entity-ids"
 import { IngestResult, MonetizationEventInput, MonetizationEventType } from "./types"
 import {
@@ -65,19 +66,14 @@ class MonetizationEventModuleService extends MedusaService({
     if (!events.length) {
       return { accepted: 0, duplicates: 0, inserted_ids: [], inserted_client_event_ids: [] }
     }
-    const ids = generateEntityIds("mev", events.length)
-    const rows = events.map((event, i) => ({
-      ...event,
-      id: ids[i],
-      occurred_at: new Date(event.occurred_at).toISOString(),
-    }))
+    const { shared, rows } = toIngestRows(events, generateEntityIds("mev", events.length))
     // Through knex, the batch travels as one bound parameter; MikroORM's `execute`
     // would first inline it into the SQL text, escaping it character by character.
     const manager = sharedContext.manager!
     const knex = manager.getTransactionContext() ?? manager.getKnex()
     const { rows: inserted }: { rows: { id: string; client_event_id: string }[] } = await knex.raw(
       INGEST_EVENTS_SQL,
-      [JSON.stringify(rows)]
+      [JSON.stringify(shared), JSON.stringify(rows)]
     )
     return {
       accepted: inserted.length,

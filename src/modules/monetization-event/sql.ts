@@ -26,12 +26,23 @@ const groupedCounts = (rows: string, sign: "" | "-") => `
   FROM ${rows}
   GROUP BY 1, 2, 3, 4`
 
+/**
+ * Parameters: the rows, then the values every row of the batch shares (a storefront batch
+ * comes from one browser), which the rows leave out: a row's own value wins when present.
+ */
 export const INGEST_EVENTS_SQL = `
-WITH input AS (
-  SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(
+WITH shared AS (
+  SELECT * FROM jsonb_to_record(?::jsonb) AS s(
+    event_id text, session_token text, customer_id text, user_agent text, ip_prefix text, source text)
+), input AS (
+  SELECT x.id, x.client_event_id, x.type, x.entity_id, x.occurred_at, x.metadata,
+    coalesce(x.event_id, s.event_id) AS event_id, coalesce(x.session_token, s.session_token) AS session_token,
+    coalesce(x.customer_id, s.customer_id) AS customer_id, coalesce(x.user_agent, s.user_agent) AS user_agent,
+    coalesce(x.ip_prefix, s.ip_prefix) AS ip_prefix, coalesce(x.source, s.source) AS source
+  FROM jsonb_to_recordset(?::jsonb) AS x(
     id text, client_event_id text, type text, entity_id text, event_id text,
     session_token text, customer_id text, occurred_at timestamptz, metadata jsonb,
-    user_agent text, ip_prefix text, source text)
+    user_agent text, ip_prefix text, source text), shared s
 ), inserted AS (
   INSERT INTO monetization_event (id, client_event_id, type, entity_id, event_id, session_token,
     customer_id, occurred_at, metadata, user_agent, ip_prefix, source, created_at, updated_at)

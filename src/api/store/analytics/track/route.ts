@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { buildReceipt } from "../../../../lib/ingestion/receipt"
 import { readClientContext } from "../../../../lib/ingestion/client-context"
 import { validateBatch } from "../../../../lib/ingestion/validate-batch"
-import { trackMonetizationEventsWorkflow } from "../../../../workflows/monetization-event"
+import { recordClientEvents } from "../../../../workflows/monetization-event"
 import { assertBatchSize, ingestionWindow } from "../../../../lib/ingestion/window"
 import { metadataProblem } from "../../../../lib/ingestion/metadata-limits"
 import { ingestionOptions } from "../../../../lib/resolve-options"
@@ -21,8 +21,9 @@ export const POST = async (req: MedusaRequest<StoreTrackBatchType>, res: MedusaR
     (event) => metadataProblem(event.metadata, maxMetadataBytes)
   )
   const context = readClientContext(req)
-  const { result } = await trackMonetizationEventsWorkflow(req.scope).run({
-    input: { events: valid.map(({ value }) => toMonetizationEventInput(value, context)) },
-  })
+  const result = await recordClientEvents(
+    req.scope,
+    valid.map(({ value }) => toMonetizationEventInput(value, context))
+  )
   res.status(202).json(buildReceipt(result.accepted, result.duplicates, rejected))
 }
