@@ -34,7 +34,7 @@ medusaIntegrationTestRunner({
         const eventId = uniqueEventId()
         const ad = await createAd(getContainer(), eventId)
         expect(await serve(eventId)).toEqual([ad.id])
-        const before = service.cacheSizes()
+        const before = await service.cacheSizes()
         expect(before.eligible).toBe(1)
 
         const gc = (global as { gc?: () => void }).gc
@@ -46,7 +46,7 @@ medusaIntegrationTestRunner({
           if (i % 2_000 === 0) {
             // The real event is read throughout; random ids never push it out.
             expect((await select(eventId)).map((picked) => picked.id)).toEqual([ad.id])
-            expect(service.cacheSizes().eligible).toBe(1)
+            expect((await service.cacheSizes()).eligible).toBe(1)
           }
         }
         let sent = 0
@@ -60,9 +60,9 @@ medusaIntegrationTestRunner({
         gc?.()
         const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
         process.stdout.write(
-          `[ads] ${RANDOM_EVENTS} + ${RANDOM_EVENTS_OVER_HTTP} (HTTP) random event ids: cache ${JSON.stringify(service.cacheSizes())}, heap ${heapGrowthMb.toFixed(1)} MB${gc ? "" : " (no global.gc: indicative only)"}\n`
+          `[ads] ${RANDOM_EVENTS} + ${RANDOM_EVENTS_OVER_HTTP} (HTTP) random event ids: cache ${JSON.stringify(await service.cacheSizes())}, heap ${heapGrowthMb.toFixed(1)} MB${gc ? "" : " (no global.gc: indicative only)"}\n`
         )
-        expect(service.cacheSizes()).toMatchObject({ eligible: before.eligible, known_events: before.known_events })
+        expect(await service.cacheSizes()).toMatchObject({ eligible: before.eligible, known_events: before.known_events })
 
         // Served from the cache: the row is gone from the table, unseen by the cache until it expires.
         expect(await serve(eventId)).toEqual([ad.id])

@@ -86,7 +86,7 @@ withOwnRedisServer((redis) => {
           expect(await serve("tok_outage")).toEqual([])
           expect((await serve("tok_other")).map((ad) => ad.id)).toEqual([capped.id])
           const service: AdModuleService = getContainer().resolve(AD_MODULE)
-          expect(service.cacheSizes().memory_caps).toBe(1)
+          expect((await service.cacheSizes()).memory_caps).toBe(1)
           expect(logged(warn, "ad module: Redis unavailable")).toBe(1)
 
           await redis.start()

@@ -189,7 +189,7 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   }
 
   /** Entries held in memory, for tests and diagnostics. */
-  cacheSizes(): { eligible: number; known_events: number; memory_caps: number } {
+  async cacheSizes(): Promise<{ eligible: number; known_events: number; memory_caps: number }> {
     return {
       eligible: this.eligibleCache_.size,
       known_events: this.knownEvents_?.ids.size ?? 0,
