@@ -92,6 +92,8 @@ export default class RealtimeModuleService {
 
   protected async start_() {
     if (this.configModule_.projectConfig.workerMode === "worker") {
+      // Connected before the first push: the fail-fast client drops what is published while it connects.
+      this.emitter()
       return
     }
     this.listenHandler_ = (server) => this.attach_(server)
