@@ -8,6 +8,7 @@ import {
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type Redis from "ioredis"
+import { LRUCache } from "lru-cache"
 import Ad from "./models/ad"
 import AdClick from "./models/ad-click"
 import AdImpression from "./models/ad-impression"
@@ -40,14 +41,23 @@ import { isAdEligible } from "./lib/eligibility"
 import { viewerKey } from "./lib/viewer"
 import { Rng, weightedPickWithoutReplacement } from "./lib/pick"
 import { deriveAdSigningKey, ServeCheck, signServe, verifyServe } from "./lib/signing"
+import { MemoryCapCounters } from "./lib/memory-cap-counters"
+import { FAIL_FAST_REDIS_OPTIONS, RedisOutage, SUBSCRIBER_REDIS_OPTIONS } from "../../lib/redis-outage"
 
 /** How long the eligible ads of one event and placement are served from memory. */
 export const ELIGIBLE_CACHE_TTL_MS = 10_000
+/**
+ * Most (event, placement) entries served from memory. Only events that have ads get entries
+ * (see `knownEvents`), so this bounds what admins created, not what callers ask for.
+ */
+export const ELIGIBLE_CACHE_MAX = 5_000
 /** Every process clears its serving cache when any process changes an ad. */
 export const ELIGIBLE_CACHE_CHANNEL = "monetization:ads:invalidate"
 
 export type CapWindow = { ad_id: string; frequency_window_hours: number }
 export type CapIncrement = CapWindow & { viewer_key: string }
+/** A counted cap impression and where it was counted, so compensation undoes it there. */
+export type CountedCap = { key: string; in: "redis" | "memory" }
 export type DeliveryCounts = {
   impressions: number
   viewable_impressions: number
@@ -95,7 +105,12 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   protected readonly logger_?: Logger
   protected redis_: Redis | null = null
   protected subscriber_: Redis | null = null
-  protected eligibleCache_ = new Map<string, { expiresAt: number; ads: AdDTO[] }>()
+  protected readonly eligibleCache_ = new LRUCache<string, AdDTO[]>({ max: ELIGIBLE_CACHE_MAX, ttl: ELIGIBLE_CACHE_TTL_MS })
+  /** Events with at least one active ad; the gate that keeps unknown event ids out of the cache and the database. */
+  protected knownEvents_: { ids: Set<string>; expiresAt: number } | null = null
+  protected knownEventsLoad_: Promise<Set<string>> | null = null
+  protected readonly memoryCaps_ = new MemoryCapCounters()
+  protected readonly outage_: RedisOutage
   /** Bumped on every invalidation: a read that raced one is not cached. */
   protected cacheGeneration_ = 0
 
@@ -107,6 +122,7 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     this.options_ = parsePluginOptions(options)
     this.logger_ = container.logger as Logger | undefined
     this.signingKey_ = deriveAdSigningKey(this.options_.ads.clickSecret, jwtSecretOf(container))
+    this.outage_ = new RedisOutage(this.logger_, "ad module", "frequency caps count in this process's memory")
   }
 
   /** A serve token for an ad answered to a viewer: what makes its impressions and click billable. */
@@ -149,8 +165,13 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   }
 
   __hooks = {
+    // Connected before the first request: a fail-fast client answers nothing while it connects.
+    onApplicationStart: async () => {
+      this.watchInvalidations()
+    },
     onApplicationShutdown: async () => {
-      await Promise.all([this.redis_, this.subscriber_].map((client) => client?.quit().catch(() => undefined)))
+      // quit() needs a connection; during an outage disconnect() stops the reconnect attempts.
+      await Promise.all([this.redis_, this.subscriber_].map((client) => client?.quit().catch(() => client.disconnect())))
       this.redis_ = null
       this.subscriber_ = null
     },
@@ -166,8 +187,7 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
       // Loaded only when configured: hosts without Redis need not install ioredis.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const RedisClient: typeof Redis = require("ioredis")
-      this.redis_ = new RedisClient(url, { maxRetriesPerRequest: 1 })
-      this.redis_.on("error", (error) => this.logger_?.warn(`ad module: Redis error: ${error.message}`))
+      this.redis_ = this.outage_.watch(new RedisClient(url, FAIL_FAST_REDIS_OPTIONS))
     }
     return this.redis_
   }
@@ -178,8 +198,9 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     if (!redis || this.subscriber_) {
       return
     }
-    this.subscriber_ = redis.duplicate()
-    this.subscriber_.on("error", (error) => this.logger_?.warn(`ad module: Redis subscriber error: ${error.message}`))
+    // Errors are the outage the command client reports; ioredis resubscribes after a reconnect.
+    this.subscriber_ = redis.duplicate(SUBSCRIBER_REDIS_OPTIONS)
+    this.subscriber_.on("error", () => undefined)
     this.subscriber_.on("message", () => this.clearEligibleCache())
     this.subscriber_.subscribe(ELIGIBLE_CACHE_CHANNEL).catch((error: Error) => {
       this.logger_?.warn(`ad module: cannot watch ad changes, other servers' edits show within ${ELIGIBLE_CACHE_TTL_MS} ms: ${error.message}`)
@@ -189,15 +210,58 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   protected clearEligibleCache() {
     this.cacheGeneration_++
     this.eligibleCache_.clear()
+    this.knownEvents_ = null
+    this.knownEventsLoad_ = null
+  }
+
+  /** Entries held in memory, for tests and diagnostics. */
+  async cacheSizes(): Promise<{ eligible: number; known_events: number; memory_caps: number }> {
+    return {
+      eligible: this.eligibleCache_.size,
+      known_events: this.knownEvents_?.ids.size ?? 0,
+      memory_caps: this.memoryCaps_.size,
+    }
+  }
+
+  /**
+   * Ids of events with an active ad, reloaded every TTL and on ad changes (one query for all
+   * callers). Callers choose `event_id` freely; checking it here costs no query and no entry,
+   * where a negative cache would have to hold what they send.
+   */
+  protected async knownEvents(): Promise<Set<string>> {
+    if (this.knownEvents_ && this.knownEvents_.expiresAt > Date.now()) {
+      return this.knownEvents_.ids
+    }
+    if (!this.knownEventsLoad_) {
+      const generation = this.cacheGeneration_
+      const load = this.listAds({ is_active: true, is_archived: false }, { select: ["event_id"], take: null })
+        .then((ads) => {
+          const ids = new Set(ads.map((ad) => ad.event_id as string))
+          if (generation === this.cacheGeneration_) {
+            this.knownEvents_ = { ids, expiresAt: Date.now() + ELIGIBLE_CACHE_TTL_MS }
+          }
+          return ids
+        })
+        .finally(() => {
+          if (this.knownEventsLoad_ === load) {
+            this.knownEventsLoad_ = null
+          }
+        })
+      this.knownEventsLoad_ = load
+    }
+    return this.knownEventsLoad_
   }
 
   /** Active, unarchived ads of an event for a placement; schedule and session are checked per request. */
   async listCandidateAds(eventId: string, placement: string): Promise<AdDTO[]> {
     this.watchInvalidations()
+    if (!(await this.knownEvents()).has(eventId)) {
+      return []
+    }
     const cacheKey = `${eventId}\u0000${placement}`
     const cached = this.eligibleCache_.get(cacheKey)
-    if (cached && cached.expiresAt > Date.now()) {
-      return cached.ads
+    if (cached) {
+      return cached
     }
     const generation = this.cacheGeneration_
     const ads = (await this.listAds(
@@ -208,7 +272,7 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
       .filter((ad) => (ad.placements ?? []).includes(placement as AdDTO["placements"][number]))
       .map((ad) => ({ ...ad, weight: Number(ad.weight), rate: Number(ad.rate) }))
     if (generation === this.cacheGeneration_) {
-      this.eligibleCache_.set(cacheKey, { expiresAt: Date.now() + ELIGIBLE_CACHE_TTL_MS, ads: forPlacement })
+      this.eligibleCache_.set(cacheKey, forPlacement)
     }
     return forPlacement
   }
@@ -256,16 +320,32 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
       return {}
     }
     const redis = this.redis()
-    if (redis) {
-      try {
-        const keys = windows.map((w) => capKey(w.ad_id, viewerKey, w.frequency_window_hours, now).key)
-        const values = await redis.mget(...keys)
-        return Object.fromEntries(windows.map((w, i) => [w.ad_id, Number(values[i] ?? 0)]))
-      } catch (error) {
-        this.logger_?.warn(`ad module: Redis cap read failed, counting in Postgres: ${(error as Error).message}`)
-      }
+    if (!redis) {
+      return this.countCapUsageInPostgres(viewerKey, windows, now)
     }
-    return this.countCapUsageInPostgres(viewerKey, windows, now)
+    const keys = windows.map((w) => capKey(w.ad_id, viewerKey, w.frequency_window_hours, now).key)
+    // What this process counted during an outage still holds once Redis is back, for the rest of the window.
+    const inMemory = keys.map((key) => this.memoryCaps_.get(key))
+    const inRedis = await this.readRedisCounts(redis, keys)
+    return Object.fromEntries(windows.map((w, i) => [w.ad_id, Math.max(inMemory[i], inRedis?.[i] ?? 0)]))
+  }
+
+  /**
+   * Counters in Redis, or null while it is unavailable: caps then hold per process only
+   * (fail-open). Postgres is not the fallback: an outage under load would move a count
+   * query onto every ad answer.
+   */
+  protected async readRedisCounts(redis: Redis, keys: string[]): Promise<number[] | null> {
+    if (this.outage_.isDown && redis.status !== "ready") {
+      return null
+    }
+    try {
+      const values = await redis.mget(...keys)
+      return values.map((value) => Number(value ?? 0))
+    } catch (error) {
+      this.outage_.failed(error as Error)
+      return null
+    }
   }
 
   @InjectManager()
@@ -286,29 +366,52 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
     return Object.fromEntries(rows.map((row) => [row.ad_id, Number(row.count)]))
   }
 
-  /** Counts impressions toward caps in Redis (no-op without Redis); returns the keys for compensation. */
-  async incrementCapCounters(increments: CapIncrement[], now = new Date()): Promise<string[]> {
+  /**
+   * Counts impressions toward caps in Redis (no-op without Redis), in this process's memory
+   * while Redis is unavailable; returns what was counted where, for compensation.
+   */
+  async incrementCapCounters(increments: CapIncrement[], now = new Date()): Promise<CountedCap[]> {
     const redis = this.redis()
     if (!redis || !increments.length) {
       return []
     }
-    const keys: string[] = []
+    const counted: CountedCap[] = []
     for (const inc of increments) {
       const { key, ttlMs } = capKey(inc.ad_id, inc.viewer_key, inc.frequency_window_hours, now)
-      await redis.eval(REDIS_INCR_WITH_TTL, 1, key, String(ttlMs))
-      keys.push(key)
+      if (await this.incrementInRedis(redis, key, ttlMs)) {
+        counted.push({ key, in: "redis" })
+      } else {
+        this.memoryCaps_.increment(key, ttlMs)
+        counted.push({ key, in: "memory" })
+      }
     }
-    return keys
+    return counted
   }
 
-  async decrementCapCounters(keys: string[]): Promise<void> {
+  protected async incrementInRedis(redis: Redis, key: string, ttlMs: number): Promise<boolean> {
+    if (this.outage_.isDown && redis.status !== "ready") {
+      return false
+    }
+    try {
+      await redis.eval(REDIS_INCR_WITH_TTL, 1, key, String(ttlMs))
+      return true
+    } catch (error) {
+      this.outage_.failed(error as Error)
+      return false
+    }
+  }
+
+  async decrementCapCounters(counted: CountedCap[]): Promise<void> {
+    const inRedis = counted.filter((c) => c.in === "redis").map((c) => c.key)
+    counted.filter((c) => c.in === "memory").forEach((c) => this.memoryCaps_.decrement(c.key))
     const redis = this.redis()
-    if (!redis || !keys.length) {
+    if (!redis || !inRedis.length) {
       return
     }
     const pipeline = redis.multi()
-    keys.forEach((key) => pipeline.decr(key))
-    await pipeline.exec()
+    inRedis.forEach((key) => pipeline.decr(key))
+    // A counter Redis lost with its outage has nothing to undo; it expires with its window.
+    await pipeline.exec().catch((error: Error) => this.outage_.failed(error))
   }
 
   /**

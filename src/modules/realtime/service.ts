@@ -10,6 +10,12 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { RateLimits } from "../../lib/rate-limit/rate-limits"
 import { createCounterRedis } from "../../lib/rate-limit/redis-client"
+import {
+  FAIL_FAST_REDIS_OPTIONS,
+  publishNeverRejects,
+  RedisOutage,
+  SUBSCRIBER_REDIS_OPTIONS,
+} from "../../lib/redis-outage"
 import { armListen, disarmListen } from "./listen-patch"
 import { byCustomer, byIp, limitConnections } from "./connection-limit"
 import { userRoom, WAITLIST_ROOM_PATTERN } from "./types"
@@ -35,6 +41,7 @@ export default class RealtimeModuleService {
   protected emitter_: Emitter | null = null
   protected redisClients_: Redis[] = []
   protected listenHandler_: ((server: http.Server) => void) | null = null
+  protected readonly outage_: RedisOutage
 
   __hooks = {
     onApplicationStart: async () => this.start_(),
@@ -46,6 +53,11 @@ export default class RealtimeModuleService {
     this.logger_ = deps.logger
     this.configModule_ = deps.configModule
     this.pg_ = deps.__pg_connection__
+    this.outage_ = new RedisOutage(
+      this.logger_,
+      "[realtime]",
+      "pushes reach only the sockets of the process that sends them"
+    )
   }
 
   /** Pushes `event` to every socket of the customer, in any server process. */
@@ -74,7 +86,7 @@ export default class RealtimeModuleService {
   protected emitter(): Emitter | null {
     const redisUrl = this.redisUrl()
     if (!this.emitter_ && redisUrl) {
-      const client = new Redis(redisUrl, { lazyConnect: false })
+      const client = publishNeverRejects(this.outage_.watch(new Redis(redisUrl, FAIL_FAST_REDIS_OPTIONS)), this.outage_)
       this.redisClients_.push(client)
       this.emitter_ = new Emitter(client)
     }
@@ -83,6 +95,8 @@ export default class RealtimeModuleService {
 
   protected async start_() {
     if (this.configModule_.projectConfig.workerMode === "worker") {
+      // Connected before the first push: the fail-fast client drops what is published while it connects.
+      this.emitter()
       return
     }
     this.listenHandler_ = (server) => this.attach_(server)
@@ -102,8 +116,11 @@ export default class RealtimeModuleService {
     })
     const redisUrl = this.redisUrl()
     if (redisUrl) {
-      const pub = new Redis(redisUrl)
-      const sub = pub.duplicate()
+      // While Redis is down the adapter still delivers to this process's sockets; ioredis
+      // reconnects both clients and resubscribes, and cross-process pushes resume.
+      const pub = publishNeverRejects(this.outage_.watch(new Redis(redisUrl, FAIL_FAST_REDIS_OPTIONS)), this.outage_)
+      const sub = new Redis(redisUrl, SUBSCRIBER_REDIS_OPTIONS)
+      sub.on("error", () => undefined)
       this.redisClients_.push(pub, sub)
       io.adapter(createAdapter(pub, sub))
     }
