@@ -5,6 +5,7 @@ import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/brows
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
+import { offerBody } from "../http/offers/fixtures"
 import { recordServerEvents, splitClientAndServer } from "../helpers/server-events"
 
 // Generous: on a 2-core machine the app boot shares the CPU with the admin build on a cold cache.
@@ -46,6 +47,9 @@ medusaIntegrationTestRunner({
         await createTicketProduct(container, setup, { title: "Aardvark Expo (no data yet)" })
         const event = await createTicketProduct(container, setup, { title: EVENT_TITLE })
         const eventId = event.productId
+        // Top performers are the event's own offers and ads: the VIP offer exists, the shirt's id is made up.
+        const merch = await createTicketProduct(container, setup, { title: "Browser merch" })
+        const vip = (await api.post("/admin/offers", offerBody(eventId, merch.variantId, { title: "VIP lounge upgrade" }), admin)).data.offer
         // Ads with price models, so the dashboard reports ad revenue (CPM on impressions, CPC on clicks).
         const adService = container.resolve("ad") as {
           createAds: (data: Record<string, unknown>[]) => Promise<{ id: string }[]>
@@ -65,9 +69,9 @@ medusaIntegrationTestRunner({
         const [cpm, cpc] = await adService.createAds([ad("CPM banner", "CPM", 1000), ad("CPC banner", "CPC", 2)])
 
         const batch = [
-          ...events(6, "OFFER_VIEW", "moff_browser_vip", eventId, 3),
-          ...events(2, "OFFER_CLICK", "moff_browser_vip", eventId, 3),
-          ...events(2, "OFFER_PURCHASE", "moff_browser_vip", eventId, 3),
+          ...events(6, "OFFER_VIEW", vip.id, eventId, 3),
+          ...events(2, "OFFER_CLICK", vip.id, eventId, 3),
+          ...events(2, "OFFER_PURCHASE", vip.id, eventId, 3),
           ...events(4, "OFFER_VIEW", "moff_browser_shirt", eventId, 2),
           ...events(8, "AD_IMPRESSION", cpm.id, eventId, 4),
           ...events(5, "AD_VIEWABLE_IMPRESSION", cpm.id, eventId, 4),
@@ -121,7 +125,7 @@ medusaIntegrationTestRunner({
         const chart = dashboard.getByTestId("monetization-revenue-chart")
         await chart.locator(".recharts-surface").first().waitFor({ timeout: 20_000 })
         await chart.locator(".recharts-area-curve").first().waitFor({ timeout: 20_000 })
-        await expect(dashboard.getByTestId("monetization-top-offers").innerText()).resolves.toContain("moff_browser_vip")
+        await expect(dashboard.getByTestId("monetization-top-offers").innerText()).resolves.toContain("VIP lounge upgrade")
         await expect(dashboard.getByTestId("monetization-top-ads").innerText()).resolves.toContain("CPM banner")
         const screenshot = await saveScreenshot(page, "admin-analytics")
 
