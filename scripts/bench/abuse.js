@@ -123,7 +123,9 @@ async function benchAbuse(ctx) {
   const port = await freePort()
   // Its own counter prefix: the main server's counts (same Redis) must not spend these limits.
   const options = { rateLimits: { keyPrefix: `monetization:rl:abuse:${randomUUID().slice(0, 8)}` } }
-  const server = await startServer({ ...ctx.env, MONETIZATION_OPTIONS: JSON.stringify(options) }, port)
+  // BENCH_ABUSE_NODE_OPTIONS (e.g. --max-old-space-size=384) tells V8's heap headroom from a leak.
+  const nodeOptions = process.env.BENCH_ABUSE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_ABUSE_NODE_OPTIONS } : {}
+  const server = await startServer({ ...ctx.env, ...nodeOptions, MONETIZATION_OPTIONS: JSON.stringify(options) }, port)
   try {
     const { body } = await request(`${server.url}/store/ads?event_id=${ctx.info.event_id}&placement=EVENT_HERO&limit=10`, {
       headers: { "x-publishable-api-key": ctx.info.publishable_key, "x-forwarded-for": "192.0.2.1" },
