@@ -4,7 +4,8 @@
  * same run and writes bench/results/<date>.{md,json}. Not part of `npm test`.
  * Env: DATABASE_ADMIN_URL (a Postgres to create the bench database on; else an
  * embedded one), REDIS_URL (else a redis-server from PATH), BENCH_SECONDS (per
- * measurement, default 8), BENCH_ONLY (comma list of sections), and the sizes
+ * measurement, default 8), BENCH_ONLY (comma list of sections), BENCH_ABUSE_SECONDS
+ * (the abuse section's flood, default 300), and the sizes
  * each section reads (BENCH_EVENTS, BENCH_OFFER_BUYERS, … see README).
  */
 const fs = require("fs")
@@ -26,7 +27,7 @@ const BENCH_CEILINGS = {
   ...Object.fromEntries(["viewer", "ip", "ipEvents", "publishableKey", "customer", "purchaseIp", "socketIp", "socketCustomer"].map((layer) => [layer, CEILING])),
   ipShareOfKey: 1,
 }
-const SECTIONS = ["ingestion", "ads", "offers", "waitlist", "dashboard"]
+const SECTIONS = ["ingestion", "ads", "offers", "waitlist", "dashboard", "abuse"]
 const cleanups = []
 
 /** Sections to run: BENCH_ONLY's, else every section whose script exists. */
@@ -150,8 +151,10 @@ async function main() {
   if (selected("ads")) results.ads = await measure("ads", () => require("./bench/ads").benchAds(ctx))
   if (selected("offers")) results.offers = await measure("offers", () => require("./bench/offers").benchOffers(ctx))
   if (selected("waitlist")) results.waitlist = await measure("waitlist", () => require("./bench/waitlist").benchWaitlist(ctx))
-  // Last: it leaves millions of rows behind that the other sections should not run against.
+  // After the load sections: it leaves millions of rows behind that they should not run against.
   if (selected("dashboard")) results.dashboard = await measure("dashboard", () => require("./bench/dashboard").benchDashboard(ctx))
+  // Its own server with the plugin's default rate limits; the main server idles meanwhile.
+  if (selected("abuse")) results.abuse = await measure("abuse", () => require("./bench/abuse").benchAbuse(ctx))
 
   results.total_seconds = Math.round((Date.now() - started) / 1000)
   const file = writeReport(root, results)

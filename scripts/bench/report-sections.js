@@ -83,6 +83,33 @@ function renderDashboard(section) {
   ]
 }
 
+function renderAbuse(section) {
+  const title = "Abuse: a flood against the plugin's default rate limits"
+  if (section.error) return failed(title, section)
+  const { rss, database: db, attack, honest, health, goals } = section
+  const pct = (share) => (share === null || share === undefined ? "–" : `${(share * 100).toFixed(1)} %`)
+  const statuses = (status) => Object.entries(status).map(([code, n]) => `${code} × ${int(n)}`).join(", ")
+  const verdict = (goal) => (goal.met ? "met" : "**missed**")
+  return [
+    `## ${title}`,
+    "",
+    `A second server with \`MONETIZATION_OPTIONS\` holding only its own counter prefix (every limit at its default), on the same database and Redis, for ${section.seconds} s: ${section.attacker_loops} attacker loops over ${section.attacker_ips} client addresses (\`X-Forwarded-For\`, as behind the merchant's load balancer), each request a random pick of random-key reads (\`/store/ads\`, \`/store/events/:id/offers\`, \`/store/ab-tests/:id/assignment\`, \`/store/offers/:id\`), 500-event tracking batches padded to just under the 1 MiB body limit under a fresh session token (store route, beacon, beacon with a made-up key) and 200-impression batches with forged serve tokens; meanwhile one honest tracker from its own address posts ${section.honest_batch_events} events under one session token every 2 s and \`/health\` is probed every 100 ms. RSS "start" is after a 5 s warm-up, "end" ${section.settle_seconds} s after the flood.`,
+    "",
+    "| figure | result | goal | |",
+    "|---|---|---|---|",
+    `| server RSS start → end (peak) | ${rss.start_mb} → ${rss.end_mb} MB (peak ${rss.peak_mb} MB; ${rss.boot_mb} MB at boot; after the flood ${Object.entries(rss.after_flood_mb ?? {}).map(([at, mb]) => `${at} ${mb}`).join(", ")} MB): **${rss.growth_mb >= 0 ? "+" : ""}${rss.growth_mb} MB** | ${goals.rss_growth.goal} | ${verdict(goals.rss_growth)} |`,
+    `| \`/health\` during the flood, p50 / p99 (max) | ${fmt(health.p50_ms)} / **${fmt(health.p99_ms)} ms** (${fmt(health.max_ms)}); ${int(health.probes)} probes, ${health.failures} failed | ${goals.health_p99.goal} | ${verdict(goals.health_p99)} |`,
+    `| honest tracker's batches accepted (202) | **${pct(honest.accepted_share)}** of ${honest.batches} (${statuses(honest.status)}) | ${goals.honest_accepted.goal} | ${verdict(goals.honest_accepted)} |`,
+    `| attacker requests answered 429 | **${pct(attack.share_429)}** of ${int(attack.requests)} (${fmt(attack.rps)} req/s, ${int(attack.mb_sent)} MB sent); all: ${statuses(attack.status)}; ${attack.failures} failed | | |`,
+    `| database size | ${db.before_mb} → ${db.after_mb} MB (**+${db.growth_mb} MB**) | | |`,
+    "",
+    "| attack | requests | failed | statuses |",
+    "|---|---|---|---|",
+    ...Object.entries(attack.by_attack).map(([name, a]) => `| ${name} | ${int(a.requests)} | ${a.failures} | ${statuses(a.status)} |`),
+    "",
+  ]
+}
+
 /** The waitlist section renders itself (scripts/bench/waitlist.js exports renderWaitlist). */
 function renderWaitlistSection(section) {
   if (section.error) return failed("Waitlist", section)
@@ -113,6 +140,7 @@ const RENDERERS = {
   offers: renderOffers,
   waitlist: renderWaitlistSection,
   dashboard: renderDashboard,
+  abuse: renderAbuse,
 }
 
 function renderSections(results) {

@@ -122,6 +122,28 @@ medusaIntegrationTestRunner({
         expect(await storedEvents()).toBe(LIMITS.ipEvents.points)
       })
 
+      it("refuses an address whose event budget is spent before reading its next body", async () => {
+        const keys = [setup.publishableKey, ...(await Promise.all([extraKey(), extraKey(), extraKey()])).map((key) => key.token)]
+        const spend = await flood(LIMITS.ipEvents.points / 5, 1, (i) =>
+          post("/store/analytics/track", batch(5, `sess_${fresh()}`), headers("203.0.113.5", {}, keys[i % keys.length]))
+        )
+        expect(spend.map((response) => response.status)).toEqual(spend.map(() => 202))
+
+        // Parsed, these would be 413 and 400: refused unread, the flood costs the server no parse.
+        const oversized = await post(
+          "/store/analytics/track",
+          { events: [trackedEvent({ metadata: { blob: "x".repeat(1100 * 1024) } })] },
+          headers("203.0.113.5", {}, keys[1])
+        )
+        expectRefused(oversized, /events from this network address/)
+        const beacon = await post(`/beacon/analytics/track?x-publishable-api-key=${keys[2]}`, "{not json", {
+          "content-type": "text/plain;charset=UTF-8",
+          "x-forwarded-for": "203.0.113.5",
+        })
+        expectRefused(beacon, /events from this network address/)
+        expect(await storedEvents()).toBe(LIMITS.ipEvents.points)
+      })
+
       it("lets one address take at most its share of a publishable key's quota, and all addresses together the quota", async () => {
         const send = (ip: string) => post("/store/analytics/track", batch(5, `sess_${fresh()}`), headers(ip))
         const first = await flood(SHARE / 5 + 3, 1, () => send("198.51.100.1"))

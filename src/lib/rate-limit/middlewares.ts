@@ -14,6 +14,7 @@ type LimitedRequest = MedusaRequest & {
   /** The viewer already charged for this request, if it was known before the body was read. */
   rateLimitedViewer?: string
 }
+/** `points` 0 only asks whether the budget is already spent, taking nothing from it. */
 type Check = [LimitedLayer, string, number?]
 type Refusal = Extract<LimitVerdict, { allowed: false }>
 
@@ -27,7 +28,7 @@ function refuse(res: MedusaResponse, refusal: Refusal) {
 async function firstRefusal(req: MedusaRequest, checks: Check[]): Promise<Refusal | null> {
   const limits: RateLimitModuleService = req.scope.resolve(RATE_LIMIT_MODULE)
   for (const [layer, key, points] of checks) {
-    const verdict = await limits.consume(layer, key, points ?? 1)
+    const verdict = points === 0 ? await limits.spent(layer, key) : await limits.consume(layer, key, points ?? 1)
     if (!verdict.allowed) {
       return verdict
     }
@@ -73,6 +74,10 @@ export function limitRequest(kind: RouteKind) {
           checks.push(["viewer", viewer])
         }
         checks.push(["ip", ip])
+        if (kind === "write") {
+          // An address whose event budget is spent would be refused once its body is parsed: refuse it unread.
+          checks.push(["ipEvents", ip, 0])
+        }
       }
       const refusal = await firstRefusal(req, checks)
       return refusal ? refuse(res, refusal) : next()

@@ -64,6 +64,23 @@ export class RateLimits {
     }
   }
 
+  /** Whether `key`'s budget in `layer` is already spent, without taking from it. */
+  async spent(layer: LimitedLayer, key: string): Promise<LimitVerdict> {
+    if (!this.options_.enabled) {
+      return ALLOWED
+    }
+    try {
+      const state = await this.limiter_(layer).get(key.slice(0, MAX_KEY_LENGTH))
+      if (!state || state.remainingPoints > 0) {
+        return ALLOWED
+      }
+      return { allowed: false, layer, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) }
+    } catch (error) {
+      this.logger_?.warn(`rate limits: ${layer} not read: ${(error as Error)?.message ?? error}`)
+      return ALLOWED
+    }
+  }
+
   protected limiter_(layer: LimitedLayer): RateLimiterAbstract {
     let limiter = this.limiters_.get(layer)
     if (!limiter) {

@@ -49,6 +49,10 @@ export default class RateLimitModuleService {
     return this.limits().consume(layer, key, points)
   }
 
+  spent(layer: LimitedLayer, key: string): Promise<LimitVerdict> {
+    return this.limits().spent(layer, key)
+  }
+
   /** Built at start in processes that serve routes, else on first use: workers and migrations open no connection. */
   protected limits(): RateLimits {
     if (!this.limits_) {
