@@ -10,7 +10,7 @@ function makeEvent(eventId) {
   return {
     id: randomUUID(),
     type: "OFFER_VIEW",
-    entityId: "moff_bench",
+    entity_id: "moff_bench",
     event_id: eventId,
     session_token: "bench",
     timestamp: new Date().toISOString(),
@@ -66,7 +66,7 @@ async function measureRawInsert({ pool, info, batch, concurrency, durationMs }) 
       const rows = []
       for (let r = 0; r < batch; r++) {
         const e = makeEvent(info.event_id)
-        const row = [`mev_${randomUUID()}`, e.id, e.type, e.entityId, e.event_id, e.session_token, e.timestamp, "bench", "127.0.0.0/24", "client"]
+        const row = [`mev_${randomUUID()}`, e.id, e.type, e.entity_id, e.event_id, e.session_token, e.timestamp, "bench", "127.0.0.0/24", "client"]
         rows.push(`(${row.map((_, c) => `$${values.length + c + 1}`).join(",")})`)
         values.push(...row)
       }

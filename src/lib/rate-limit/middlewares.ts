@@ -24,13 +24,21 @@ function refuse(res: MedusaResponse, refusal: Refusal) {
   res.status(429).json({ type: MedusaError.Types.NOT_ALLOWED, message: rateLimitMessage(refusal) })
 }
 
-/** Layers in order, cheapest refusal first; stops at the first one over its limit. */
-async function firstRefusal(req: MedusaRequest, checks: Check[]): Promise<Refusal | null> {
+/**
+ * Checks phase by phase, stopping at the first phase with a refusal (reported in check order).
+ * The layers of one phase are counted together, in one round trip to Redis (auto-pipelined):
+ * a phase holds only layers that charge the caller's own viewer or address, so counting a
+ * refused request on all of them costs no one else. A shared quota goes in a phase of its own
+ * after them, so a refused caller never spends it. A check of 0 points only asks whether a
+ * layer is already spent.
+ */
+async function firstRefusal(req: MedusaRequest, phases: Check[][]): Promise<Refusal | null> {
   const limits: RateLimitModuleService = req.scope.resolve(RATE_LIMIT_MODULE)
-  for (const [layer, key, points] of checks) {
-    const verdict = points === 0 ? await limits.spent(layer, key) : await limits.consume(layer, key, points ?? 1)
-    if (!verdict.allowed) {
-      return verdict
+  for (const checks of phases) {
+    const verdicts = await Promise.all(checks.map(([layer, key, points]) => points === 0 ? limits.spent(layer, key) : limits.consume(layer, key, points ?? 1)))
+    const refusal = verdicts.find((verdict): verdict is Refusal => !verdict.allowed)
+    if (refusal) {
+      return refusal
     }
   }
   return null
@@ -64,9 +72,12 @@ export function limitRequest(kind: RouteKind) {
       const ip = requestIp(req)
       const customer = customerOf(req)
       const checks: Check[] = []
+      const phases: Check[][] = []
       if (kind === "purchase" && customer) {
-        // Keyed per customer: many buyers behind one venue's address must not throttle each other.
-        checks.push(["customer", customer], ["purchaseIp", ip])
+        // Keyed per customer: many buyers behind one venue's address must not throttle each other,
+        // and the address is charged only for what its customers were allowed.
+        checks.push(["customer", customer])
+        phases.push([["purchaseIp", ip]])
       } else {
         const viewer = viewerBeforeBody(req)
         if (viewer) {
@@ -79,7 +90,7 @@ export function limitRequest(kind: RouteKind) {
           checks.push(["ipEvents", ip, 0])
         }
       }
-      const refusal = await firstRefusal(req, checks)
+      const refusal = await firstRefusal(req, [checks, ...phases])
       return refusal ? refuse(res, refusal) : next()
     } catch (error) {
       next(error)
@@ -111,9 +122,9 @@ export function limitItems(itemsOf: ItemsOf) {
       checks.push(["ipEvents", ip, items])
       const key = req.publishable_key_context?.key
       if (key) {
-        checks.push(["ipShareOfKey", `${key}:${ip}`, items], ["publishableKey", key, items])
+        checks.push(["ipShareOfKey", `${key}:${ip}`, items])
       }
-      const refusal = await firstRefusal(req, checks)
+      const refusal = await firstRefusal(req, key ? [checks, [["publishableKey", key, items]]] : [checks])
       return refusal ? refuse(res, refusal) : next()
     } catch (error) {
       next(error)
