@@ -24,7 +24,11 @@ export function validateBatch<T>(
       return
     }
     const timestamp = timestampOf?.(parsed.data)
-    const problem = (timestamp && window ? checkTimestamp(timestamp, window) : null) ?? check?.(parsed.data) ?? null
+    const problem =
+      nulCharacterProblem(parsed.data) ??
+      (timestamp && window ? checkTimestamp(timestamp, window) : null) ??
+      check?.(parsed.data) ??
+      null
     if (problem) {
       rejected.push({ index, reason: problem })
       return
@@ -32,6 +36,23 @@ export function validateBatch<T>(
     valid.push({ index, value: parsed.data })
   })
   return { valid, rejected }
+}
+
+/** Postgres text and jsonb cannot hold U+0000: such an event would fail the statement that stores its batch. */
+function nulCharacterProblem(value: unknown, path = ""): string | null {
+  if (typeof value === "string") {
+    return value.includes("\u0000") ? `${path || "value"}: contains a NUL character (\\u0000), which cannot be stored` : null
+  }
+  if (value === null || typeof value !== "object" || value instanceof Date) {
+    return null
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const problem = nulCharacterProblem(key, path ? `${path}.${key}` : key) ?? nulCharacterProblem(child, path ? `${path}.${key}` : key)
+    if (problem) {
+      return problem
+    }
+  }
+  return null
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
