@@ -48,7 +48,8 @@ moduleIntegrationTestRunner<AbTestModuleService>({
   resolve: path.join(__dirname, ".."),
   pathToMigrations: path.join(__dirname, "..", "migrations"),
   testSuite: ({ service }) => {
-    const createExperiment = async (overrides: Partial<AbExperimentDTO> = {}) =>
+    type ExperimentOverrides = Partial<Pick<AbExperimentDTO, "allow_repeat_conversions" | "revenue_goal" | "status">>
+    const createExperiment = async (overrides: ExperimentOverrides = {}) =>
       (await service.createAbExperiments({
         test_id: `test-${sequence++}`,
         event_id: EVENT,
@@ -62,7 +63,7 @@ moduleIntegrationTestRunner<AbTestModuleService>({
         revenue_goal: null,
         status: "RUNNING",
         ...overrides,
-      } as Parameters<typeof service.createAbExperiments>[0])) as unknown as AbExperimentDTO
+      })) as unknown as AbExperimentDTO
 
     it("a session's view counts once, a conversion once per goal: in one batch, across batches, per test", async () => {
       const test = await createExperiment()

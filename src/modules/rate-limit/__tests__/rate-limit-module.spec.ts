@@ -4,6 +4,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { liveModuleService } from "../../../../integration-tests/helpers/module-service"
 import { withRedis } from "../../../../integration-tests/helpers/redis"
 import { RATE_LIMIT_MODULE } from ".."
+import type { LimitVerdict } from "../../../lib/rate-limit/rate-limits"
 import type RateLimitModuleService from "../service"
 
 jest.setTimeout(60_000)
@@ -37,7 +38,7 @@ function rateLimitSuite(name: string, options: { redisUrl?: string; keyPrefix: s
 
           it("allows a key its budget per window, then refuses with its layer and when to retry; other keys keep theirs", async () => {
             const key = uniqueKey("viewer")
-            const verdicts = []
+            const verdicts: LimitVerdict[] = []
             for (let i = 0; i < 4; i++) {
               verdicts.push(await service.consume("viewer", key))
             }
