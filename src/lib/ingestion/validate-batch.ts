@@ -39,17 +39,23 @@ export function validateBatch<T>(
 }
 
 /** Postgres text and jsonb cannot hold U+0000: such an event would fail the statement that stores its batch. */
-function nulCharacterProblem(value: unknown, path = ""): string | null {
+function nulCharacterProblem(value: unknown): string | null {
+  const path = pathToNul(value)
+  return path === null ? null : `${path.join(".") || "value"}: contains a NUL character (\\u0000), which cannot be stored`
+}
+
+/** Where the first U+0000 is, in a string or an object's keys and values; null when there is none. */
+function pathToNul(value: unknown): string[] | null {
   if (typeof value === "string") {
-    return value.includes("\u0000") ? `${path || "value"}: contains a NUL character (\\u0000), which cannot be stored` : null
+    return value.includes("\u0000") ? [] : null
   }
   if (value === null || typeof value !== "object" || value instanceof Date) {
     return null
   }
-  for (const [key, child] of Object.entries(value)) {
-    const problem = nulCharacterProblem(key, path ? `${path}.${key}` : key) ?? nulCharacterProblem(child, path ? `${path}.${key}` : key)
-    if (problem) {
-      return problem
+  for (const key in value) {
+    const below = key.includes("\u0000") ? [] : pathToNul((value as Record<string, unknown>)[key])
+    if (below) {
+      return [key, ...below]
     }
   }
   return null
