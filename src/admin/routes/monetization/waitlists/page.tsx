@@ -26,7 +26,8 @@ const WaitlistsPage = () => {
   const navigate = useNavigate()
   const { pagination, setPagination, page } = useListPagination(PAGE_SIZE)
   const { waitlists, count, isLoading, isError, error } = useWaitlists(page, {
-    refetchInterval: REFRESH_MS, placeholderData: (previous) => previous,
+    refetchInterval: REFRESH_MS,
+    placeholderData: (previous) => previous,
   })
   const showDeclined = (waitlists ?? []).some((row) => row.declined > 0)
 
