@@ -31,7 +31,9 @@ type CollectionRow = { id: string; amount: BigNumberInput; payment_sessions?: (S
  * The second half of a purchase, when the buyer proceeds to pay: puts the customer's live
  * hold into a cart at the offer price (recording the line on the hold) and, for a cart of
  * its own, opens a payment session. A retry reuses the cart, the line and a pending session.
- * A failing step removes a cart it created; the hold stays (it lapses on its own).
+ * A failing step undoes what came before it (a created cart, the added line, the hold's record
+ * of them, a created payment collection) through the nested workflows' compensation; the hold
+ * stays (it lapses on its own).
  */
 export const prepareOfferCheckoutWorkflow = createWorkflow(
   "prepare-offer-checkout",
@@ -68,7 +70,6 @@ export const prepareOfferCheckoutWorkflow = createWorkflow(
       return check
     })
 
-    // Compensation of the nested workflow deletes the cart when a later step fails.
     const createdCart = when("offer-cart-needed", { placement }, ({ placement }) => !placement.cart_id).then(() => {
       const { data: regions } = useQueryGraphStep({
         entity: "region",
