@@ -1,8 +1,9 @@
 import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { DayRange } from "../../../modules/monetization-event/analytics-types"
 import { buildMonetizationDashboard } from "../dashboard/build-dashboard"
+import { defaultStoreCurrency, STORE_CURRENCY_FIELDS } from "../revenue/currency"
 import { getAdRevenueStep } from "../steps/get-ad-revenue"
-import { getDefaultCurrencyStep } from "../steps/get-default-currency"
 import { getMonetizationCountsStep } from "../steps/get-monetization-counts"
 import { getOfferRevenueStep } from "../steps/get-offer-revenue"
 import { getPerformerNamesStep } from "../steps/get-performer-names"
@@ -18,12 +19,13 @@ export const getMonetizationDashboardWorkflow = createWorkflow(
       range: { event_id: input.event_id, date_from: input.date_from, date_to: input.date_to },
       entity_ids: Object.keys(names),
     }))
-    const [counts, offerRevenue, adRevenue, defaultCurrency] = parallelize(
+    const [counts, offerRevenue, adRevenue, stores] = parallelize(
       getMonetizationCountsStep(countsInput),
       getOfferRevenueStep(input),
       getAdRevenueStep(input),
-      getDefaultCurrencyStep()
+      useQueryGraphStep({ entity: "store", fields: STORE_CURRENCY_FIELDS }).config({ name: "get-store-currencies" })
     )
+    const defaultCurrency = transform({ stores }, ({ stores }) => defaultStoreCurrency(stores.data))
     const dashboard = transform(
       { input, counts, offerRevenue, adRevenue, defaultCurrency, names },
       ({ input, counts, offerRevenue, adRevenue, defaultCurrency, names }) =>

@@ -1,5 +1,5 @@
 import { BigNumberInput } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { MathBN, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OFFER_MODULE } from "../../../modules/offer"
 import type OfferModuleService from "../../../modules/offer/service"
@@ -14,6 +14,24 @@ export type ConvertedOfferPurchase = ConvertHoldResult & {
 
 type CartLine = { id: string; quantity?: unknown; unit_price?: unknown } | null
 
+/** What the conversion needs of the order (read by the workflow through Query). */
+export const OFFER_ORDER_FIELDS = [
+  "id",
+  "customer_id",
+  "currency_code",
+  "cart.id",
+  "cart.items.id",
+  "cart.items.quantity",
+  "cart.items.unit_price",
+]
+
+export type OfferOrderRow = {
+  id: string
+  customer_id?: string | null
+  currency_code: string
+  cart?: { id: string; items?: CartLine[] | null } | null
+}
+
 const toNumber = (value: unknown) => (value == null ? null : MathBN.convert(value as BigNumberInput).toNumber())
 
 /**
@@ -26,16 +44,7 @@ const toNumber = (value: unknown) => (value == null ? null : MathBN.convert(valu
  */
 export const convertOfferHoldsStep = createStep(
   "convert-offer-holds",
-  async (input: { order_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "customer_id", "currency_code", "cart.id", "cart.items.id", "cart.items.quantity", "cart.items.unit_price"],
-      filters: { id: input.order_id },
-    })
-    const order = data[0] as
-      | { id: string; customer_id: string | null; currency_code: string; cart?: { id: string; items?: CartLine[] } | null }
-      | undefined
+  async ({ order }: { order: OfferOrderRow | null | undefined }, { container }) => {
     if (!order?.cart) {
       return new StepResponse([] as ConvertedOfferPurchase[])
     }

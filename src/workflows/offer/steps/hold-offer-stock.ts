@@ -1,18 +1,20 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OFFER_MODULE } from "../../../modules/offer"
 import type OfferModuleService from "../../../modules/offer/service"
-import { holdOfferStock, HoldOfferStockInput } from "../utils/hold-offer-stock"
+import { holdOfferUnits, OfferUnitsToHold } from "../utils/offer-hold-rules"
 
-export type { HoldOfferStockInput }
+export type { OfferUnitsToHold }
 
 /**
- * Holds offer units for a customer inside a larger workflow; a customer's live hold on the offer
- * is answered again (`created: false`). Compensation releases only a hold this step created.
+ * Holds units in one atomic conditional statement (stock, the per-customer limit and the customer's
+ * live hold decided together, so nothing is oversold); a live hold is answered with `created: false`.
+ * Compensation releases only a hold this step created.
  */
 export const holdOfferStockStep = createStep(
   "hold-offer-stock",
-  async (input: HoldOfferStockInput, { container }) => {
-    const result = await holdOfferStock(container, input)
+  async (input: OfferUnitsToHold, { container }) => {
+    const service: OfferModuleService = container.resolve(OFFER_MODULE)
+    const result = await holdOfferUnits(service, input)
     return new StepResponse(result, result.created ? result.hold.id : null)
   },
   async (holdId, { container }) => {

@@ -1,12 +1,20 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { trackMonetizationEventsWorkflow } from "../../monetization-event/workflows/track-monetization-events"
-import { convertOfferHoldsStep } from "../steps/convert-offer-holds"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { convertOfferHoldsStep, OFFER_ORDER_FIELDS, OfferOrderRow } from "../steps/convert-offer-holds"
 
 /** Turns a placed order's offer holds into purchases (idempotent) and records OFFER_PURCHASE events. */
 export const completeOfferPurchasesWorkflow = createWorkflow(
   "complete-offer-purchases",
   (input: { order_id: string }) => {
-    const purchases = convertOfferHoldsStep(input)
+    // The placed order's cart lines do not change any more: read outside the step's lock.
+    const { data: orders } = useQueryGraphStep({
+      entity: "order",
+      fields: OFFER_ORDER_FIELDS,
+      filters: { id: input.order_id },
+    }).config({ name: "get-offer-order" })
+    const order = transform({ orders }, ({ orders }) => (orders[0] ?? null) as OfferOrderRow | null)
+    const purchases = convertOfferHoldsStep({ order })
     const events = transform({ purchases }, ({ purchases }) => ({
       events: purchases.map((purchase) => ({
         // Keyed by the purchase, so a retried run cannot count it twice.
