@@ -41,7 +41,7 @@ export class SeatStateMachine {
     private readonly deps: {
       entries: EntryService
       audits: AuditService
-      options: () => PluginOptions
+      options: PluginOptions
     }
   ) {}
 
@@ -103,7 +103,7 @@ export class SeatStateMachine {
     if (input.seats <= 0) {
       return []
     }
-    const options = this.deps.options()
+    const options = this.deps.options
     const candidates = await this.candidates(manager, input.session_id, input.seats, true)
     const plan = planOffers({
       candidates,
@@ -167,7 +167,7 @@ export class SeatStateMachine {
   ): Promise<WaitlistEntryRow> {
     const hash = hashJoinToken(input.join_token)
     const claimed: Row[] = await context.transactionManager!.execute(CLAIM_OFFER_SQL, [
-      this.deps.options().waitlistCheckoutMinutes,
+      this.deps.options.waitlistCheckoutMinutes,
       input.session_id,
       input.customer_id,
       hash,

@@ -46,7 +46,7 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
     this.entries_ = container.waitlistEntryService
     this.audits_ = container.waitlistAuditService
     this.settings_ = container.waitlistSettingService
-    this.seats_ = new SeatStateMachine({ entries: this.entries_, audits: this.audits_, options: () => this.options_ })
+    this.seats_ = new SeatStateMachine({ entries: this.entries_, audits: this.audits_, options: this.options_ })
   }
 
   async getOptions(): Promise<PluginOptions> {
