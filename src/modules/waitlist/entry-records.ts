@@ -1,11 +1,9 @@
 import { Context } from "@medusajs/framework/types"
-import { toEntry } from "./entry-row"
+import { Row, toEntry } from "./entry-row"
 import { EntryService } from "./internal-services"
 import { ACTIVE_WAITLIST_STATUSES, WaitlistEntryRow, WaitlistStatus } from "./types"
 
-/** Plain reads and writes of entries, through the generated service (no state-machine rule here). */
-
-type Row = Record<string, unknown>
+/* Plain reads and writes of entries through the generated service: no state-machine rule lives here. */
 
 export async function findActiveEntry(
   entries: EntryService,
