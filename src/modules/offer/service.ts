@@ -1,4 +1,4 @@
-import { Context } from "@medusajs/framework/types"
+import { Context, ModulesSdkTypes } from "@medusajs/framework/types"
 import {
   generateEntityId,
   InjectManager,
@@ -8,7 +8,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { executeCounting } from "../../lib/retention/execute-counting"
+import { HoldRecord, toHoldRecord } from "./hold-record"
 import Offer from "./models/offer"
 import OfferHold from "./models/offer-hold"
 import OfferPurchase from "./models/offer-purchase"
@@ -16,52 +16,54 @@ import {
   CANCEL_PURCHASES_SQL,
   CONVERT_HOLD_SQL,
   CUSTOMER_OFFER_STATE_SQL,
-  LIVE_HOLD_SQL,
-  LOCK_CUSTOMER_OFFER_SQL,
-  RESERVE_AND_HOLD_SQL,
-  SELECT_HOLD_SQL,
-  SHORTEN_HOLD_SQL,
   EXPIRE_HOLDS_SQL,
-  EXTEND_HOLD_SQL,
   INSERT_PURCHASE_SQL,
+  LOCK_CUSTOMER_OFFER_SQL,
   LOCK_HOLD_SQL,
-  OFFER_PRICE_SQL,
   RELEASE_HOLD_SQL,
   RELEASE_STOCK_SQL,
+  RESERVE_AND_HOLD_SQL,
   RESERVE_STOCK_SQL,
-  REVIVE_HOLD_SQL,
   SELL_FREE_STOCK_SQL,
   SELL_STOCK_SQL,
+  SHORTEN_HOLD_SQL,
 } from "./sql"
 import { CanceledPurchase, ConvertHoldsInput, ConvertHoldResult, OfferPurchaseFlag, RenewHoldResult } from "./types"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 
-type HoldRow = { id: string; offer_id: string; quantity: number }
+export type { HoldRecord } from "./hold-record"
 
-export type HoldRecord = {
-  id: string
-  offer_id: string
-  customer_id: string
-  cart_id: string | null
-  line_item_id: string | null
-  quantity: number
-  expires_at: Date
-  status: string
-  created_at: Date
-  updated_at: Date
+type HoldRow = { id: string; offer_id: string; quantity: number }
+type Ctx = Context<EntityManager>
+
+type InjectedDependencies = {
+  offerService: ModulesSdkTypes.IMedusaInternalService<typeof Offer>
+  offerHoldService: ModulesSdkTypes.IMedusaInternalService<typeof OfferHold>
+  offerPurchaseService: ModulesSdkTypes.IMedusaInternalService<typeof OfferPurchase>
 }
 
+/**
+ * Offers and their stock. Stock moves are single conditional statements (sql.ts); everything else
+ * goes through the generated services. Public methods open the manager, protected `_` ones the
+ * transaction, as Medusa's own modules do.
+ */
 class OfferModuleService extends MedusaService({
   Offer,
   OfferHold,
   OfferPurchase,
 }) {
   protected readonly options_: PluginOptions
+  protected readonly offerService_: InjectedDependencies["offerService"]
+  protected readonly offerHoldService_: InjectedDependencies["offerHoldService"]
+  protected readonly offerPurchaseService_: InjectedDependencies["offerPurchaseService"]
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: InjectedDependencies, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
+    this.offerService_ = container.offerService
+    this.offerHoldService_ = container.offerHoldService
+    this.offerPurchaseService_ = container.offerPurchaseService
   }
 
   /** How long a purchase holds stock before the job releases it. */
@@ -78,28 +80,21 @@ class OfferModuleService extends MedusaService({
    * and lose the customer's id. Live holds are released by the workflow first.
    */
   @InjectManager()
-  async eraseCustomer(customerId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
-    const manager = sharedContext.manager!
-    const holds = await executeCounting(
-      manager,
-      `UPDATE monetization_offer_hold SET customer_id = NULL, updated_at = now() WHERE customer_id = ?`,
-      [customerId]
-    )
-    const purchases = await executeCounting(
-      manager,
-      `UPDATE monetization_offer_purchase SET customer_id = NULL, updated_at = now() WHERE customer_id = ?`,
-      [customerId]
-    )
-    return holds + purchases
+  async eraseCustomer(customerId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<number> {
+    return this.eraseCustomer_(customerId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async eraseCustomer_(customerId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<number> {
+    const erase = [{ selector: { customer_id: customerId }, data: { customer_id: null } }]
+    const holds = await this.offerHoldService_.update(erase, sharedContext)
+    const purchases = await this.offerPurchaseService_.update(erase, sharedContext)
+    return holds.length + purchases.length
   }
 
   /** Atomically adds `quantity` to the offer's held units if that many are still available. */
   @InjectManager()
-  async reserveStock(
-    offerId: string,
-    quantity: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<boolean> {
+  async reserveStock(offerId: string, quantity: number, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
     const rows: unknown[] = await sharedContext.manager!.execute(RESERVE_STOCK_SQL, [quantity, offerId, quantity])
     return rows.length === 1
   }
@@ -109,13 +104,20 @@ class OfferModuleService extends MedusaService({
    * the live hold (`created: false`). One transaction, serialized per customer and offer (so the
    * per-customer limit cannot be raced), of three statements: the customer's state, then the
    * conditional reserve and the hold row together (a process killed between the two would
-   * otherwise strand units in `held`). This is the purchase's decision path: no ORM on it.
+   * otherwise strand units in `held`). The decision itself is raw SQL; only a retry's answer is read through the ORM.
    */
   @InjectManager()
-  @InjectTransactionManager()
   async holdStock(
     input: { offer_id: string; customer_id: string; quantity: number; expires_at: Date; max_per_customer: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<{ hold: HoldRecord; created: boolean } | { refused: "SOLD_OUT" | "MAX_PER_CUSTOMER" }> {
+    return this.holdStock_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async holdStock_(
+    input: { offer_id: string; customer_id: string; quantity: number; expires_at: Date; max_per_customer: number },
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<{ hold: HoldRecord; created: boolean } | { refused: "SOLD_OUT" | "MAX_PER_CUSTOMER" }> {
     const manager = sharedContext.transactionManager!
     const { offer_id, customer_id } = input
@@ -130,8 +132,8 @@ class OfferModuleService extends MedusaService({
       customer_id,
     ])
     if (state.live_id) {
-      const [live]: HoldRecord[] = await manager.execute(SELECT_HOLD_SQL, [state.live_id])
-      return { hold: live, created: false }
+      const live = await this.offerHoldService_.retrieve(state.live_id, {}, sharedContext)
+      return { hold: toHoldRecord(live as unknown as Record<string, unknown>), created: false }
     }
     if (Number(state.bought) + input.quantity > input.max_per_customer) {
       return { refused: "MAX_PER_CUSTOMER" }
@@ -150,25 +152,29 @@ class OfferModuleService extends MedusaService({
 
   /** The customer's live hold on the offer, or null; no lock (holdStock decides under one). */
   @InjectManager()
-  async findLiveHold(
-    offerId: string,
-    customerId: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<HoldRecord | null> {
-    const [hold]: HoldRecord[] = await sharedContext.manager!.execute(LIVE_HOLD_SQL, [offerId, customerId])
-    return hold ?? null
+  async findLiveHold(offerId: string, customerId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<HoldRecord | null> {
+    const [hold] = await this.offerHoldService_.list(
+      { offer_id: offerId, customer_id: customerId, status: "HELD", expires_at: { $gt: new Date() } },
+      { order: { created_at: "DESC" }, take: 1 },
+      sharedContext
+    )
+    return hold ? toHoldRecord(hold as unknown as Record<string, unknown>) : null
   }
 
   /** A failed payment attempt: the buyer keeps the units for at most the retry grace. */
   @InjectManager()
-  async shortenHolds(
-    holdIds: string[],
-    expiresAt: Date,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<string[]> {
+  async shortenHolds(holdIds: string[], expiresAt: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
+    return this.shortenHolds_(holdIds, expiresAt, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async shortenHolds_(holdIds: string[], expiresAt: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
     const shortened: string[] = []
     for (const id of holdIds) {
-      const rows: { id: string }[] = await sharedContext.manager!.execute(SHORTEN_HOLD_SQL, [expiresAt.toISOString(), id])
+      const rows: { id: string }[] = await sharedContext.transactionManager!.execute(SHORTEN_HOLD_SQL, [
+        expiresAt.toISOString(),
+        id,
+      ])
       shortened.push(...rows.map((row) => row.id))
     }
     return shortened
@@ -176,8 +182,12 @@ class OfferModuleService extends MedusaService({
 
   /** Releases a HELD hold and its units; answers false when the hold was not HELD any more. */
   @InjectManager()
+  async releaseHold(holdId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
+    return this.releaseHold_(holdId, sharedContext)
+  }
+
   @InjectTransactionManager()
-  async releaseHold(holdId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<boolean> {
+  protected async releaseHold_(holdId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
     const manager = sharedContext.transactionManager!
     const rows: HoldRow[] = await manager.execute(RELEASE_HOLD_SQL, [holdId])
     for (const row of rows) {
@@ -194,10 +204,14 @@ class OfferModuleService extends MedusaService({
    * stock. Answers null when every hold was already converted.
    */
   @InjectManager()
+  async convertHolds(input: ConvertHoldsInput, @MedusaContext() sharedContext: Ctx = {}): Promise<ConvertHoldResult | null> {
+    return this.convertHolds_(input, sharedContext)
+  }
+
   @InjectTransactionManager()
-  async convertHolds(
+  protected async convertHolds_(
     input: ConvertHoldsInput,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<ConvertHoldResult | null> {
     const manager = sharedContext.transactionManager!
     const converted: string[] = []
@@ -233,7 +247,7 @@ class OfferModuleService extends MedusaService({
       flagged += beyondHold + (wanted - taken)
       let unitPrice = line.unit_price
       if (unitPrice === null || !Number.isFinite(unitPrice)) {
-        const [offer]: { price: string }[] = await manager.execute(OFFER_PRICE_SQL, [hold.offer_id])
+        const offer = await this.offerService_.retrieve(hold.offer_id, { withDeleted: true }, sharedContext)
         unitPrice = Number(offer.price)
       }
       amount = MathBN.add(amount, MathBN.mult(unitPrice, Math.max(line.line_quantity, 0)))
@@ -268,18 +282,26 @@ class OfferModuleService extends MedusaService({
 
   /** Cancels an order's offer purchases and returns their units to stock. */
   @InjectManager()
+  async cancelPurchasesForOrder(orderId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<CanceledPurchase[]> {
+    return this.cancelPurchasesForOrder_(orderId, sharedContext)
+  }
+
   @InjectTransactionManager()
-  async cancelPurchasesForOrder(
+  protected async cancelPurchasesForOrder_(
     orderId: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<CanceledPurchase[]> {
     return await sharedContext.transactionManager!.execute(CANCEL_PURCHASES_SQL, [orderId])
   }
 
   /** Expires every HELD hold past its time and gives the units back. */
   @InjectManager()
+  async expireHolds(now: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<HoldRow[]> {
+    return this.expireHolds_(now, sharedContext)
+  }
+
   @InjectTransactionManager()
-  async expireHolds(now: Date, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<HoldRow[]> {
+  protected async expireHolds_(now: Date, @MedusaContext() sharedContext: Ctx = {}): Promise<HoldRow[]> {
     return await sharedContext.transactionManager!.execute(EXPIRE_HOLDS_SQL, [now.toISOString()])
   }
 
@@ -289,12 +311,21 @@ class OfferModuleService extends MedusaService({
    * reserved again. Answers null when stock is gone.
    */
   @InjectManager()
-  @InjectTransactionManager()
   async renewHold(
     holdId: string,
     expiresAt: Date,
+    options: { extend: boolean },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<RenewHoldResult> {
+    return this.renewHold_(holdId, expiresAt, options, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async renewHold_(
+    holdId: string,
+    expiresAt: Date,
     { extend }: { extend: boolean },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: Ctx = {}
   ): Promise<RenewHoldResult> {
     const manager = sharedContext.transactionManager!
     const [hold]: (HoldRow & { status: string; expires_at: Date })[] = await manager.execute(LOCK_HOLD_SQL, [holdId])
@@ -308,14 +339,15 @@ class OfferModuleService extends MedusaService({
       if (!extend && new Date(hold.expires_at) > new Date()) {
         return "LIVE"
       }
-      await manager.execute(EXTEND_HOLD_SQL, [expiresAt.toISOString(), holdId])
+      // The row is locked and HELD: a plain update.
+      await this.offerHoldService_.update({ id: holdId, expires_at: expiresAt }, sharedContext)
       return "EXTENDED"
     }
     const reserved: unknown[] = await manager.execute(RESERVE_STOCK_SQL, [hold.quantity, hold.offer_id, hold.quantity])
     if (!reserved.length) {
       return null
     }
-    await manager.execute(REVIVE_HOLD_SQL, [expiresAt.toISOString(), holdId])
+    await this.offerHoldService_.update({ id: holdId, status: "HELD", expires_at: expiresAt }, sharedContext)
     return "REVIVED"
   }
 }

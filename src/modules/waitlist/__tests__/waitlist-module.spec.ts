@@ -181,6 +181,31 @@ moduleIntegrationTestRunner<WaitlistModuleService>({
       expect((await entry(c.id)).status).toBe("WAITING")
     })
 
+    it("reads answer the entry's own columns; audit times are the transitions' database times; erasure keeps join numbers", async () => {
+      const a = (await join("cus_a")).entry
+      expect(Object.keys(a).sort()).toEqual(
+        Object.keys((await service.findActiveEntry(SESSION, "cus_a")) as object).sort()
+      )
+      const [offer] = await service.offerSeats({ session_id: SESSION, seats: 1, unreserved: 1 })
+      const accepted = await service.claimOffer({ session_id: SESSION, customer_id: "cus_a", join_token: offer.join_token })
+      await service.setCart({ entry_id: a.id, cart_id: "cart_a" })
+      expect(await service.findLatestEntry(SESSION, "cus_a")).toMatchObject({ id: a.id, status: "ACCEPTED", cart_id: "cart_a" })
+      expect(await service.findByCart("cart_a")).toMatchObject({ id: a.id, seq: a.seq, quantity: 1 })
+      expect((await service.listLiveEntriesOfCustomer("cus_a")).map((row) => row.id)).toEqual([a.id])
+
+      const audits = await service.listWaitlistAudits({ entry_id: a.id }, { order: { at: "ASC" } })
+      const stored = await entry(a.id)
+      expect(audits.map((row) => [row.action, new Date(row.at).getTime()])).toEqual([
+        ["JOINED", new Date(stored.created_at).getTime()],
+        ["OFFERED", new Date(stored.offered_at as Date).getTime()],
+        ["ACCEPTED", new Date(accepted.accepted_at as Date).getTime()],
+      ])
+
+      expect(await service.eraseCustomer("cus_a")).toBe(1)
+      expect(await entry(a.id)).toMatchObject({ customer_id: null, join_token_hash: null, ordinal: a.ordinal })
+      expect(await service.findLatestEntry(SESSION, "cus_a")).toBeNull()
+    })
+
     it("the #16 migration enables sessions that already have entries, and only those (idempotent)", async () => {
       await join("cus_a")
       const before = await service.isWaitlistEnabled({ session_id: SESSION, product_id: null })
