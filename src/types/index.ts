@@ -1,3 +1,4 @@
+export * from "./common"
 export * from "./ab-tests"
 export * from "./ads"
 export * from "./analytics"

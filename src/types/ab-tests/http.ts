@@ -1,3 +1,4 @@
+import type { PaginatedResponse } from "../common/http.js"
 import type { AbTestResults, AbTestVariantResult } from "../../modules/abtest/results.js"
 import type { AbTestStatus, AbVariant } from "../../modules/abtest/types.js"
 
@@ -34,7 +35,7 @@ export type AdminAbTestListParams = {
   order?: string
 }
 
-export type AdminAbTestListResponse = { ab_tests: AdminAbTest[]; count: number; offset: number; limit: number }
+export type AdminAbTestListResponse = PaginatedResponse<{ ab_tests: AdminAbTest[] }>
 export type AdminAbTestResponse = { ab_test: AdminAbTest }
 export type AdminAbTestDeleteResponse = { id: string; object: "ab_test"; deleted: true }
 
@@ -58,5 +59,5 @@ export type StoreAbTest = Pick<
   AdminAbTest,
   "test_id" | "event_id" | "name" | "variants" | "primary_goal" | "revenue_goal" | "allow_repeat_conversions" | "started_at"
 >
-export type StoreAbTestListResponse = { ab_tests: StoreAbTest[]; count: number; offset: number; limit: number }
+export type StoreAbTestListResponse = PaginatedResponse<{ ab_tests: StoreAbTest[] }>
 export type StoreAbAssignmentResponse = { test_id: string; variant_id: string }

@@ -1,30 +1,13 @@
-import type { AdContentType, AdDeliveryStats, AdPlacement, AdPricingModel } from "../../modules/ad/types.js"
+import type { PaginatedResponse } from "../common/http.js"
+import type { AdContentType, AdDeliveryStats, AdDTO, AdPlacement } from "../../modules/ad/types.js"
 
 /** Delivery counts exclude invalid traffic; `ctr` and `viewable_ctr` are fractions (0.05 = 5%). */
 export type AdminAdStats = AdDeliveryStats
 
-export type AdminAd = {
-  id: string
-  event_id: string
-  name: string
-  content_type: AdContentType
-  media_url: string
-  click_url: string
-  display_duration_seconds: number
-  aspect_ratio: string | null
-  placements: AdPlacement[]
-  target_sessions: string[]
-  weight: number
-  frequency_cap: number | null
-  frequency_window_hours: number
+/** The stored ad as JSON (dates as ISO strings) with its delivery stats. */
+export type AdminAd = Omit<AdDTO, "starts_at" | "ends_at"> & {
   starts_at: string | null
   ends_at: string | null
-  is_active: boolean
-  is_archived: boolean
-  sponsor_name: string | null
-  pricing_model: AdPricingModel
-  rate: number
-  currency_code: string
   created_at: string
   updated_at: string
   stats: AdminAdStats
@@ -42,7 +25,7 @@ export type AdminAdListParams = {
   order?: string
 }
 
-export type AdminAdListResponse = { ads: AdminAd[]; count: number; offset: number; limit: number }
+export type AdminAdListResponse = PaginatedResponse<{ ads: AdminAd[] }>
 export type AdminAdResponse = { ad: AdminAd }
 export type AdminAdArchiveResponse = { id: string; object: "ad"; deleted: true }
 
@@ -70,7 +53,7 @@ export type StoreAd = {
   [key: string]: unknown
 }
 
-export type StoreAdListResponse = { ads: StoreAd[]; count: number; offset: number; limit: number }
+export type StoreAdListResponse = PaginatedResponse<{ ads: StoreAd[] }>
 
 /** `POST /store/ads/:id/click`: where the click goes. */
 export type StoreAdClickResponse = { click_url: string }

@@ -1,4 +1,5 @@
-import type { MonetizationEventType } from "../../modules/monetization-event/types.js"
+import type { PaginatedResponse } from "../common/http.js"
+import type { MonetizationEventInput, MonetizationEventType } from "../../modules/monetization-event/types.js"
 
 /** UTC days, 'YYYY-MM-DD', both ends included. */
 export type DateRange = { date_from: string; date_to: string }
@@ -67,19 +68,10 @@ export type MonetizationDashboard = {
 /** `GET /admin/analytics/latest-event`: the event with the most recent server-recorded facts, or null. */
 export type AdminLatestAnalyticsEventResponse = { event_id: string | null }
 
-export type AdminMonetizationEvent = {
+/** A stored event as JSON (dates as ISO strings). */
+export type AdminMonetizationEvent = Omit<MonetizationEventInput, "occurred_at"> & {
   id: string
-  client_event_id: string
-  type: MonetizationEventType
-  entity_id: string
-  event_id: string | null
-  session_token: string | null
-  customer_id: string | null
   occurred_at: string
-  metadata: Record<string, unknown> | null
-  user_agent: string | null
-  ip_prefix: string | null
-  source: "client" | "server"
   created_at: string
 }
 
@@ -90,9 +82,4 @@ export type AdminMonetizationEventListParams = {
   limit?: number
 }
 
-export type AdminMonetizationEventListResponse = {
-  monetization_events: AdminMonetizationEvent[]
-  count: number
-  offset: number
-  limit: number
-}
+export type AdminMonetizationEventListResponse = PaginatedResponse<{ monetization_events: AdminMonetizationEvent[] }>

@@ -1,3 +1,4 @@
+import type { PaginatedResponse } from "../common/http.js"
 import type { OfferPlacement, OfferPurchaseFlag, OfferType } from "../../modules/offer/types.js"
 
 export type { OfferPlacement, OfferType }
@@ -57,15 +58,10 @@ export type AdminOfferListParams = {
   limit?: number
 }
 
-export type AdminOfferListResponse = { offers: AdminOffer[]; count: number; offset: number; limit: number }
+export type AdminOfferListResponse = PaginatedResponse<{ offers: AdminOffer[] }>
 export type AdminOfferResponse = { offer: AdminOffer }
 export type AdminOfferDeleteResponse = { id: string; object: "offer"; deleted: true }
-export type AdminOfferPurchaseListResponse = {
-  offer_purchases: AdminOfferPurchase[]
-  count: number
-  offset: number
-  limit: number
-}
+export type AdminOfferPurchaseListResponse = PaginatedResponse<{ offer_purchases: AdminOfferPurchase[] }>
 
 export type AdminOfferUpdatePayload = {
   variant_id?: string
@@ -115,7 +111,7 @@ export type StoreOffer = {
   [key: string]: unknown
 }
 
-export type StoreOfferListResponse = { offers: StoreOffer[]; count: number; offset: number; limit: number }
+export type StoreOfferListResponse = PaginatedResponse<{ offers: StoreOffer[] }>
 export type StoreOfferResponse = { offer: StoreOffer }
 
 /** `GET /store/offers/:id/availability`: for this visitor, now. */
@@ -157,9 +153,4 @@ export type StoreOfferPurchase = {
   offer: { id: string; title: string; event_id: string; image_url: string | null; offer_type: OfferType } | null
 }
 
-export type StoreOfferPurchaseListResponse = {
-  offer_purchases: StoreOfferPurchase[]
-  count: number
-  offset: number
-  limit: number
-}
+export type StoreOfferPurchaseListResponse = PaginatedResponse<{ offer_purchases: StoreOfferPurchase[] }>

@@ -1,3 +1,4 @@
+import type { PaginatedResponse } from "../common/http.js"
 import type { WaitlistAuditAction, WaitlistStatus } from "../../modules/waitlist/types.js"
 
 export type { WaitlistAuditAction, WaitlistStatus }
@@ -19,12 +20,7 @@ export type AdminWaitlistSummary = {
   left: number
 }
 
-export type AdminWaitlistListResponse = {
-  waitlists: AdminWaitlistSummary[]
-  count: number
-  offset: number
-  limit: number
-}
+export type AdminWaitlistListResponse = PaginatedResponse<{ waitlists: AdminWaitlistSummary[] }>
 
 /** Seat counts of one session (`GET /admin/sessions/:session_id/waitlist`). */
 export type AdminSessionInventory = {
@@ -78,14 +74,11 @@ export type AdminWaitlistEntry = {
 export type AdminWaitlistStatusCounts = Record<Lowercase<WaitlistStatus>, number>
 
 /** One page of a session's entries; `count` and `status_counts` cover every entry of the session. */
-export type AdminSessionWaitlistResponse = {
+export type AdminSessionWaitlistResponse = PaginatedResponse<{
   session: AdminSessionInventory
   status_counts: AdminWaitlistStatusCounts
   waitlist_entries: AdminWaitlistEntry[]
-  count: number
-  offset: number
-  limit: number
-}
+}>
 
 export type AdminSessionWaitlistQuery = { limit: number; offset: number }
 
