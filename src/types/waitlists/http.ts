@@ -22,18 +22,28 @@ export type AdminWaitlistSummary = {
 
 export type AdminWaitlistListResponse = PaginatedResponse<{ waitlists: AdminWaitlistSummary[] }>
 
-/** Seat counts of one session (`GET /admin/sessions/:session_id/waitlist`). */
-export type AdminSessionInventory = {
+/** Seat counts of one session, as the waitlist's steps and `GET /admin/sessions/:session_id/waitlist` see them. */
+export type SessionInventory = {
   session_id: string
   product_id: string
   title: string
+  /** Seats stocked: min over inventory items of stocked / required. */
   capacity: number
+  /** Seats Medusa has reserved (orders): capacity − unreserved. */
   sold: number
+  /** Seats Medusa's inventory can still sell: min over inventory items of (stocked − reserved) / required. */
   unreserved: number
+  /** Seats promised to waitlisted customers (open offers, accepted carts not yet ordered). */
   held: number
+  /** Seats wanted by WAITING entries. */
   waiting: number
+  /** Seats anyone may buy: free seats nobody waiting can use now (and not kept for the head). */
   public_available: number
+  /** Free seats the waitlist may be offered now. */
   offerable: number
+}
+
+export type AdminSessionInventory = SessionInventory & {
   /** Whether customers may join (the session's own setting, else its product's). */
   waitlist_enabled: boolean
 }
