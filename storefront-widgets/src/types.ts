@@ -15,7 +15,13 @@ export type {
   StoreOfferPurchaseListResponse,
   StoreOfferResponse,
 } from "../../src/types/offers/http.js"
-export type { StoreAd, StoreAdClickResponse, StoreAdListResponse } from "../../src/types/ads/http.js"
+export type {
+  StoreAd,
+  StoreAdClickResponse,
+  StoreAdImpressionReceipt,
+  StoreAdListResponse,
+} from "../../src/types/ads/http.js"
+export type { IngestionReceipt, PaginatedResponse, RejectedItem } from "../../src/types/common/http.js"
 export type {
   StoreWaitlistAcceptResponse,
   StoreWaitlistEntryResponse,

@@ -1,4 +1,4 @@
-import type { PaginatedResponse } from "../common/http.js"
+import type { IngestionReceipt, PaginatedResponse } from "../common/http.js"
 import type { AdContentType, AdDeliveryStats, AdDTO, AdPlacement } from "../../modules/ad/types.js"
 
 /** Delivery counts exclude invalid traffic; `ctr` and `viewable_ctr` are fractions (0.05 = 5%). */
@@ -54,6 +54,9 @@ export type StoreAd = {
 }
 
 export type StoreAdListResponse = PaginatedResponse<{ ads: StoreAd[] }>
+
+/** `POST /store/ads/impressions`: the shared receipt, plus viewable upgrades of stored impressions and IVT stored apart. */
+export type StoreAdImpressionReceipt = IngestionReceipt & { upgraded: number; invalid_traffic: number }
 
 /** `POST /store/ads/:id/click`: where the click goes. */
 export type StoreAdClickResponse = { click_url: string }
