@@ -3,32 +3,18 @@ import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
 import type {
-  AbTestStatus,
-  AdminAbTest,
   AdminAbTestDeleteResponse,
   AdminAbTestListParams,
   AdminAbTestListResponse,
   AdminAbTestResponse,
   AdminAbTestResults,
-  AdminAbTestVariantResult,
-  AdminAbVariant,
   AdminCreateAbTestPayload,
   AdminDeclareWinnerPayload,
   AdminUpdateAbTestPayload,
 } from "../../../types/ab-tests"
 import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
-export type {
-  AbTestStatus,
-  AdminAbTest,
-  AdminAbTestListParams,
-  AdminAbTestResults,
-  AdminAbTestVariantResult,
-  AdminAbVariant,
-  AdminCreateAbTestPayload,
-  AdminDeclareWinnerPayload,
-  AdminUpdateAbTestPayload,
-}
+export type * from "../../../types/ab-tests"
 
 export const abTestQueryKeys = queryKeysFactory<"ab_test", AdminAbTestListParams>("ab_test")
 /** Results live under the detail key, so invalidating details refreshes them too. */

@@ -3,18 +3,16 @@ import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
 import type {
-  AdminAd,
   AdminAdArchiveResponse,
   AdminAdListParams,
   AdminAdListResponse,
   AdminAdResponse,
-  AdminAdStats,
   AdminCreateAdPayload,
   AdminUpdateAdPayload,
 } from "../../../types/ads"
 import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
-export type { AdminAd, AdminAdListParams, AdminAdStats, AdminCreateAdPayload, AdminUpdateAdPayload }
+export type * from "../../../types/ads"
 
 export const adQueryKeys = queryKeysFactory<"monetization_ad", AdminAdListParams>("monetization_ad")
 

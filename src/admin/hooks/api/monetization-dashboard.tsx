@@ -2,15 +2,9 @@ import { FetchError } from "@medusajs/js-sdk"
 import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
-import type {
-  AdminLatestAnalyticsEventResponse,
-  AdPerformer,
-  DateRange,
-  MonetizationDashboard,
-  OfferPerformer,
-} from "../../../types/analytics"
+import type { AdminLatestAnalyticsEventResponse, DateRange, MonetizationDashboard } from "../../../types/analytics"
 
-export type { AdPerformer, DateRange, MonetizationDashboard, OfferPerformer }
+export type * from "../../../types/analytics"
 
 export const monetizationDashboardQueryKeys = queryKeysFactory<"monetization_dashboard", DateRange>(
   "monetization_dashboard"

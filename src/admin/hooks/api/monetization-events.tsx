@@ -2,13 +2,9 @@ import { FetchError } from "@medusajs/js-sdk"
 import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
-import type {
-  AdminMonetizationEvent,
-  AdminMonetizationEventListParams,
-  AdminMonetizationEventListResponse,
-} from "../../../types/analytics"
+import type { AdminMonetizationEventListParams, AdminMonetizationEventListResponse } from "../../../types/analytics"
 
-export type { AdminMonetizationEvent, AdminMonetizationEventListParams, AdminMonetizationEventListResponse }
+export type * from "../../../types/analytics"
 
 export const monetizationEventQueryKeys = queryKeysFactory<"monetization_event", AdminMonetizationEventListParams>(
   "monetization_event"

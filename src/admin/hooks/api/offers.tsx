@@ -3,29 +3,18 @@ import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
 import type {
-  AdminOffer,
   AdminOfferCreatePayload,
   AdminOfferDeleteResponse,
   AdminOfferListParams,
   AdminOfferListResponse,
-  AdminOfferPurchase,
   AdminOfferResponse,
   AdminOfferUpdatePayload,
   OfferInventory,
-  OfferPlacement,
-  OfferType,
 } from "../../../types/offers"
 import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
-export type {
-  AdminOffer,
-  AdminOfferCreatePayload,
-  AdminOfferListParams,
-  AdminOfferPurchase,
-  AdminOfferUpdatePayload,
-  OfferPlacement,
-  OfferType,
-}
+export type * from "../../../types/offers"
+
 /** The stock block of an offer (the admin's name for the shared type). */
 export type AdminOfferInventory = OfferInventory
 

@@ -3,46 +3,21 @@ import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
 import type {
-  AdminEndedWaitlistEntry,
-  AdminEventWaitlistSettings,
   AdminEventWaitlistSettingsResponse,
   AdminOfferNextPayload,
   AdminOfferNextResponse,
   AdminReleaseWaitlistEntriesResponse,
   AdminRemoveWaitlistEntriesResponse,
-  AdminSessionInventory,
   AdminSessionWaitlistQuery,
   AdminSessionWaitlistResponse,
   AdminSessionWaitlistSettingResponse,
-  AdminWaitlistAudit,
-  AdminWaitlistEntry,
   AdminWaitlistEntryIdsPayload,
   AdminWaitlistListResponse,
   AdminWaitlistSettingPayload,
-  AdminWaitlistStatusCounts,
-  AdminWaitlistSummary,
-  WaitlistAuditAction,
-  WaitlistStatus,
 } from "../../../types/waitlists"
 import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
-export type {
-  AdminEndedWaitlistEntry,
-  AdminEventWaitlistSettings,
-  AdminOfferNextPayload,
-  AdminOfferNextResponse,
-  AdminSessionInventory,
-  AdminSessionWaitlistQuery,
-  AdminSessionWaitlistResponse,
-  AdminWaitlistAudit,
-  AdminWaitlistEntry,
-  AdminWaitlistEntryIdsPayload,
-  AdminWaitlistListResponse,
-  AdminWaitlistStatusCounts,
-  AdminWaitlistSummary,
-  WaitlistAuditAction,
-  WaitlistStatus,
-}
+export type * from "../../../types/waitlists"
 
 export const waitlistQueryKeys = queryKeysFactory<"waitlist">("waitlist")
 
