@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 
-export { createFindParams, createOperatorMap, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+export { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 // `…/common-validators` is a folder: Medusa's `./api/*` export needs the file named.
 export { booleanString } from "@medusajs/medusa/api/utils/common-validators/index"
 
