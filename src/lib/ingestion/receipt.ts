@@ -1,12 +1,6 @@
-import { RejectedItem } from "./validate-batch"
+import type { IngestionReceipt, RejectedItem } from "../../types/common"
 
-export type IngestionReceipt = {
-  status: "accepted"
-  queued: number
-  accepted: number
-  duplicates: number
-  rejected: RejectedItem[]
-}
+export type { IngestionReceipt }
 
 /** The 202 body every batch endpoint answers: accepted events are already durable. */
 export function buildReceipt(accepted: number, duplicates: number, rejected: RejectedItem[]): IngestionReceipt {

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
+import type { RejectedItem } from "../../types/common"
 
-export type RejectedItem = { index: number; reason: string }
+export type { RejectedItem }
 
 export type TimeWindow = { maxFutureMs: number; maxPastMs: number; now: Date }
 

@@ -1,5 +1,6 @@
 import { chunkByBytes, utf8Bytes } from "../analytics/tracker.js"
 import { randomId } from "../session-token.js"
+import type { IngestionReceipt } from "../types.js"
 
 /** One A/B event as the storefront reports it; `event_id` (the event product) is required by the server. */
 export type ABTestEvent = {
@@ -46,7 +47,8 @@ export type ABTracker = {
 }
 
 type Pending = { event: QueuedABTestEvent; resolve: (outcome: ABTrackOutcome) => void }
-type Receipt = { rejected?: { index: number; reason: string }[]; message?: string }
+/** A 202 receipt, or an error body (`message`): read defensively. */
+type Receipt = Partial<IngestionReceipt> & { message?: string }
 
 const MAX_QUEUE = 1000
 

@@ -5,6 +5,7 @@ import { useMonetizationConfig } from "../config.js"
 import { useSessionToken } from "../hydration.js"
 import { randomId } from "../session-token.js"
 import { MonetizationConfig, storeFetch } from "../store-api.js"
+import type { StoreAdClickResponse } from "../types.js"
 import { AdMedia, aspectRatioStyle } from "./ad-media.js"
 import { InterstitialOverlay } from "./interstitial-overlay.js"
 import { rememberInterstitialShown, wasInterstitialShown } from "./interstitial-memory.js"
@@ -98,7 +99,7 @@ export async function clickAd(config: MonetizationConfig, ad: StoreAd, placement
     return ad.signed_click_url
   }
   try {
-    const body = await storeFetch<{ click_url?: string }>(config, `/store/ads/${encodeURIComponent(ad.id)}/click`, {
+    const body = await storeFetch<Partial<StoreAdClickResponse>>(config, `/store/ads/${encodeURIComponent(ad.id)}/click`, {
       method: "POST",
       body: JSON.stringify({ click_id: randomId(), session_token: sessionToken, placement }),
     })

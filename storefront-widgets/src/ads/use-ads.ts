@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query"
 import { useMonetizationConfig } from "../config.js"
 import { useSessionToken } from "../hydration.js"
 import { MonetizationConfig, storeFetch } from "../store-api.js"
-import type { StoreAd } from "../types.js"
+import type { StoreAd, StoreAdListResponse } from "../types.js"
 
 export type { StoreAd } from "../types.js"
 
@@ -30,7 +30,7 @@ export async function fetchAds(
   if (params.sessionId) query.set("session_id", params.sessionId)
   if (params.limit) query.set("limit", String(params.limit))
   query.set("session_token", params.sessionToken)
-  const body = await storeFetch<{ ads?: StoreAd[] }>(config, `/store/ads?${query}`, { signal })
+  const body = await storeFetch<Partial<StoreAdListResponse>>(config, `/store/ads?${query}`, { signal })
   return body?.ads ?? []
 }
 

@@ -1,5 +1,5 @@
 import { MonetizationConfig, storeFetch } from "../store-api.js"
-import type { StoreOffer } from "../types.js"
+import type { StoreOffer, StoreOfferListResponse } from "../types.js"
 
 export type UseOffersOptions = { eventId: string; placement?: string; sessionId?: string; enabled?: boolean }
 
@@ -17,7 +17,7 @@ export async function fetchOffers(config: MonetizationConfig, o: UseOffersOption
   if (o.placement) query.set("placement", o.placement)
   if (o.sessionId) query.set("session_id", o.sessionId)
   const qs = query.toString()
-  const body = await storeFetch<{ offers?: StoreOffer[] }>(
+  const body = await storeFetch<Partial<StoreOfferListResponse>>(
     config,
     `/store/events/${encodeURIComponent(o.eventId)}/offers${qs ? `?${qs}` : ""}`,
     { signal }

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { useMonetizationConfig } from "../config.js"
 import { StoreApiError, storeFetch } from "../store-api.js"
-import type { OfferHold, OfferPurchaseResult } from "../types.js"
+import type { OfferPurchaseResult, StoreOfferHoldResponse } from "../types.js"
 
 export type { OfferHold, OfferPurchaseResult } from "../types.js"
 
@@ -29,7 +29,7 @@ export function useOfferPurchase() {
         throw new StoreApiError("Log in to buy this offer", 401, "unauthorized")
       }
       const path = `/store/offers/${encodeURIComponent(offerId)}`
-      await storeFetch<{ hold: OfferHold }>(config, `${path}/purchase`, {
+      await storeFetch<StoreOfferHoldResponse>(config, `${path}/purchase`, {
         method: "POST",
         body: JSON.stringify({ quantity }),
       })

@@ -5,7 +5,12 @@ import { useCallback, useEffect, useMemo, useState } from "react"
 import { io, Socket } from "socket.io-client"
 import { useMonetizationConfig } from "../config.js"
 import { StoreApiError, storeFetch } from "../store-api.js"
-import type { WaitlistEntry, WaitlistOffer } from "../types.js"
+import type {
+  StoreWaitlistAcceptResponse,
+  StoreWaitlistEntryResponse,
+  WaitlistEntry,
+  WaitlistOffer,
+} from "../types.js"
 
 export type { WaitlistEntry, WaitlistOffer, WaitlistStatus } from "../types.js"
 
@@ -111,7 +116,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
   const [connected, setConnected] = useState(false)
   const [pending, setPending] = useState(false)
   const [actionError, setActionError] = useState<Error | null>(null)
-  const [cart, setCart] = useState<{ id: string; [key: string]: unknown } | null>(null)
+  const [cart, setCart] = useState<StoreWaitlistAcceptResponse["cart"] | null>(null)
 
   const setOffer = useCallback(
     (next: WaitlistOffer | null) => {
@@ -127,7 +132,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
     retry: false,
     queryFn: async ({ signal }) => {
       try {
-        const body = await storeFetch<{ waitlist_entry: WaitlistEntry }>(
+        const body = await storeFetch<StoreWaitlistEntryResponse>(
           config,
           `/store/sessions/${encodeURIComponent(sessionId)}/waitlist`,
           { signal }
@@ -220,7 +225,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
   const join = useCallback(
     (quantity?: number) =>
       run(async () => {
-        const body = await storeFetch<{ waitlist_entry: WaitlistEntry }>(config, base, {
+        const body = await storeFetch<StoreWaitlistEntryResponse>(config, base, {
           method: "POST",
           body: JSON.stringify(quantity ? { quantity } : {}),
         })
@@ -245,7 +250,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
     (action: "accept" | "decline") =>
       run(async () => {
         if (!offer) throw new Error("There is no open offer")
-        const body = await storeFetch<{ cart?: { id: string }; waitlist_entry?: WaitlistEntry }>(config, `${base}/${action}`, {
+        const body = await storeFetch<Partial<StoreWaitlistAcceptResponse>>(config, `${base}/${action}`, {
           method: "POST",
           body: JSON.stringify({ join_token: offer.join_token }),
         })

@@ -2,85 +2,19 @@ import { FetchError } from "@medusajs/js-sdk"
 import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
+import type {
+  AdminAbTestDeleteResponse,
+  AdminAbTestListParams,
+  AdminAbTestListResponse,
+  AdminAbTestResponse,
+  AdminAbTestResults,
+  AdminCreateAbTestPayload,
+  AdminDeclareWinnerPayload,
+  AdminUpdateAbTestPayload,
+} from "../../../types/ab-tests"
 import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
-export type AbTestStatus = "DRAFT" | "RUNNING" | "STOPPED"
-
-export type AdminAbVariant = { id: string; name: string; weight: number }
-
-export type AdminAbTest = {
-  id: string
-  test_id: string
-  event_id: string
-  name: string
-  description: string | null
-  variants: AdminAbVariant[]
-  control_variant_id: string | null
-  primary_goal: string
-  revenue_goal: string | null
-  allow_repeat_conversions: boolean
-  status: AbTestStatus
-  started_at: string | null
-  stopped_at: string | null
-  winner_variant_id: string | null
-  winner_declared_at: string | null
-  winner_stats: Record<string, unknown> | null
-  created_at: string
-  updated_at: string
-}
-
-export type AdminAbTestListParams = {
-  event_id?: string | string[]
-  status?: AbTestStatus | AbTestStatus[]
-  offset?: number
-  limit?: number
-  order?: string
-}
-
-export type AdminAbTestListResponse = { ab_tests: AdminAbTest[]; count: number; offset: number; limit: number }
-export type AdminAbTestResponse = { ab_test: AdminAbTest }
-export type AdminAbTestDeleteResponse = { id: string; object: "ab_test"; deleted: true }
-
-export type AdminAbTestVariantResult = {
-  variant_id: string
-  name?: string
-  weight?: number
-  is_control?: boolean
-  impressions: number
-  conversions: number
-  /** Percent. */
-  conversion_rate: number
-  /** Percent; null for the control. */
-  confidence_level: number | null
-  revenue?: number
-  revenue_per_session?: number | null
-  lift?: number | null
-}
-
-export type AdminAbTestResults = {
-  test_id: string
-  status?: AbTestStatus
-  control_variant_id?: string
-  total_impressions: number
-  total_conversions: number
-  variants: AdminAbTestVariantResult[]
-  winner: string | null
-  confidence: number | null
-  recommendation: string
-  srm: { p_value: number | null; ok: boolean }
-  declared_winner?: { variant_id: string; declared_at: string | null } | null
-}
-
-export type AdminAbTestConfigPayload = {
-  event_id: string
-  name: string
-  description?: string | null
-  variants: AdminAbVariant[]
-  primary_goal: string
-}
-export type AdminCreateAbTestPayload = AdminAbTestConfigPayload & { test_id: string }
-export type AdminUpdateAbTestPayload = Partial<AdminAbTestConfigPayload>
-export type AdminDeclareWinnerPayload = { variant_id?: string; note?: string }
+export type * from "../../../types/ab-tests"
 
 export const abTestQueryKeys = queryKeysFactory<"ab_test", AdminAbTestListParams>("ab_test")
 /** Results live under the detail key, so invalidating details refreshes them too. */

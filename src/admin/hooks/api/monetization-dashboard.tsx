@@ -2,52 +2,9 @@ import { FetchError } from "@medusajs/js-sdk"
 import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
+import type { AdminLatestAnalyticsEventResponse, DateRange, MonetizationDashboard } from "../../../types/analytics"
 
-export type DateRange = { date_from: string; date_to: string }
-
-export type OfferPerformer = {
-  entity_id: string
-  name: string
-  views: number
-  clicks?: number
-  add_to_cart?: number
-  purchases: number
-  conversion_rate: number
-  revenue?: number
-}
-
-export type AdPerformer = {
-  entity_id: string
-  name: string
-  impressions: number
-  viewable_impressions?: number
-  clicks: number
-  ctr: number
-  revenue?: number
-}
-
-/** `GET /admin/analytics/events/:event_id/monetization` (contract shape; rates are percents). */
-export type MonetizationDashboard = {
-  event_id?: string
-  date_from?: string
-  date_to?: string
-  currency_code?: string | null
-  revenue: { total: number; from_offers: number; from_ads: number; by_day: { date: string; amount: number }[] }
-  offers: { total_views: number; total_purchases: number; conversion_rate: number; top_performers: OfferPerformer[] }
-  ads: {
-    total_impressions: number
-    total_viewable_impressions: number
-    total_clicks: number
-    average_ctr: number
-    top_performers: AdPerformer[]
-  }
-  waitlist: {
-    total_joins: number
-    offers_issued: number
-    acceptance_rate: number
-    average_wait_time_minutes: number | null
-  }
-}
+export type * from "../../../types/analytics"
 
 export const monetizationDashboardQueryKeys = queryKeysFactory<"monetization_dashboard", DateRange>(
   "monetization_dashboard"
@@ -78,11 +35,14 @@ export const useMonetizationDashboard = (
 
 /** `GET /admin/analytics/latest-event`: the event with the most recent server-recorded facts, or null. */
 export const useLatestAnalyticsEvent = (
-  options?: Omit<UseQueryOptions<{ event_id: string | null }, FetchError, { event_id: string | null }, QueryKey>, "queryKey" | "queryFn">
+  options?: Omit<
+    UseQueryOptions<AdminLatestAnalyticsEventResponse, FetchError, AdminLatestAnalyticsEventResponse, QueryKey>,
+    "queryKey" | "queryFn"
+  >
 ) => {
   const { data, ...rest } = useQuery({
     queryKey: [...monetizationDashboardQueryKeys.all, "latest-event"],
-    queryFn: () => sdk.client.fetch<{ event_id: string | null }>("/admin/analytics/latest-event"),
+    queryFn: () => sdk.client.fetch<AdminLatestAnalyticsEventResponse>("/admin/analytics/latest-event"),
     ...options,
   })
   return { latestEventId: data?.event_id, ...rest }

@@ -1,104 +1,22 @@
 import { FetchError } from "@medusajs/js-sdk"
 import { QueryKey, useQuery, UseQueryOptions } from "@tanstack/react-query"
-import type { OfferPlacement, OfferType } from "../../../modules/offer/types"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
+import type {
+  AdminOfferCreatePayload,
+  AdminOfferDeleteResponse,
+  AdminOfferListParams,
+  AdminOfferListResponse,
+  AdminOfferResponse,
+  AdminOfferUpdatePayload,
+  OfferInventory,
+} from "../../../types/offers"
 import { MutationOptions, useInvalidatingMutation } from "./invalidating-mutation"
 
-export type { OfferPlacement, OfferType }
+export type * from "../../../types/offers"
 
-/** Computed by the server: `available` and `total` are null for unlimited stock; `reserved` = held. */
-export type AdminOfferInventory = {
-  total: number | null
-  sold: number
-  reserved: number
-  available: number | null
-}
-
-export type AdminOffer = {
-  id: string
-  event_id: string
-  variant_id: string
-  title: string
-  description: string | null
-  image_url: string | null
-  offer_type: OfferType
-  price: number
-  original_price: number | null
-  currency_code: string
-  placement: OfferPlacement
-  target_sessions: string[]
-  target_ticket_tiers: string[]
-  starts_at: string | null
-  expires_at: string | null
-  is_active: boolean
-  is_archived: boolean
-  inventory_total: number | null
-  max_per_customer: number | null
-  requires_ticket: boolean
-  sold: number
-  held: number
-  inventory: AdminOfferInventory
-  /** Only in `GET /admin/offers/:id`: orders that took units beyond their hold or the stock. */
-  flagged_purchases?: AdminOfferPurchase[]
-  created_at: string
-  updated_at: string
-}
-
-export type AdminOfferPurchase = {
-  id: string
-  order_id: string
-  customer_id: string | null
-  quantity: number
-  flagged_quantity: number
-  flag: "EXCEEDS_HOLD" | "HOLD_LAPSED" | null
-  amount: number
-  currency_code: string
-  status: "COMPLETED" | "CANCELED"
-  created_at: string
-}
-
-export type AdminOfferListParams = {
-  event_id?: string
-  placement?: OfferPlacement
-  is_active?: boolean
-  is_archived?: boolean
-  offset?: number
-  limit?: number
-}
-
-export type AdminOfferListResponse = { offers: AdminOffer[]; count: number; offset: number; limit: number }
-export type AdminOfferResponse = { offer: AdminOffer }
-export type AdminOfferDeleteResponse = { id: string; object: "offer"; deleted: true }
-
-export type AdminOfferUpdatePayload = {
-  variant_id?: string
-  title?: string
-  description?: string | null
-  image_url?: string | null
-  offer_type?: OfferType
-  price?: number
-  original_price?: number | null
-  currency_code?: string
-  placement?: OfferPlacement
-  target_sessions?: string[]
-  target_ticket_tiers?: string[]
-  starts_at?: string | null
-  expires_at?: string | null
-  is_active?: boolean
-  inventory_total?: number | null
-  max_per_customer?: number | null
-  requires_ticket?: boolean
-}
-export type AdminOfferCreatePayload = AdminOfferUpdatePayload & {
-  event_id: string
-  variant_id: string
-  title: string
-  offer_type: OfferType
-  price: number
-  currency_code: string
-  placement: OfferPlacement
-}
+/** The stock block of an offer (the admin's name for the shared type). */
+export type AdminOfferInventory = OfferInventory
 
 export const offerQueryKeys = queryKeysFactory<"monetization_offer", AdminOfferListParams>("monetization_offer")
 

@@ -19,14 +19,10 @@ export const ADMIN_AB_TEST_FIELDS = [
   "updated_at",
 ]
 
-export const listAdminAbTestsQueryConfig = {
-  defaults: ADMIN_AB_TEST_FIELDS,
-  allowed: ADMIN_AB_TEST_FIELDS,
-  isList: true,
-}
-
 export const retrieveAdminAbTestQueryConfig = {
   defaults: ADMIN_AB_TEST_FIELDS,
   allowed: ADMIN_AB_TEST_FIELDS,
   isList: false,
 }
+
+export const listAdminAbTestsQueryConfig = { ...retrieveAdminAbTestQueryConfig, isList: true }

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams, createSelectParams, pageLimit } from "../../utils/validators"
 import {
   AB_GOAL_PATTERN,
   AB_MAX_VARIANTS,
@@ -7,8 +7,6 @@ import {
   AB_TEST_STATUSES,
   AB_VARIANT_ID_PATTERN,
 } from "../../../modules/abtest/types"
-
-export const MAX_ADMIN_AB_TESTS_PAGE = 100
 
 const goal = z
   .string()
@@ -92,15 +90,11 @@ const status = z.enum(AB_TEST_STATUSES)
 export const AdminGetAbTestsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
   .omit({ with_deleted: true })
   .extend({
-    // Re-declared to bound the page size; createFindParams accepts any number.
-    limit: z.preprocess(
-      (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
-      z.number().int().min(1).max(MAX_ADMIN_AB_TESTS_PAGE).optional().default(20)
-    ),
+    limit: pageLimit(),
     event_id: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
     status: z.union([status, z.array(status)]).optional(),
   })
   .strict()
 export type AdminGetAbTestsParamsType = z.infer<typeof AdminGetAbTestsParams>
 
-export const AdminGetAbTestParams = z.object({ fields: z.string().optional() }).strict()
+export const AdminGetAbTestParams = createSelectParams().strict()

@@ -5,6 +5,7 @@ import { buildDeliveryStats } from "../../../modules/ad/lib/pricing"
 import type AdModuleService from "../../../modules/ad/service"
 import { AdPricingModel } from "../../../modules/ad/types"
 import { ADMIN_AD_FIELDS } from "./query-config"
+import type { AdminAd } from "../../../types/ads"
 
 type AdRow = { id: string; pricing_model?: AdPricingModel; rate?: number | string } & Record<string, unknown>
 
@@ -27,7 +28,7 @@ export async function withDeliveryStats<T extends AdRow>(container: MedusaContai
 }
 
 /** Re-reads an ad with Query and its stats; 404 when there is none. */
-export async function refetchAd(container: MedusaContainer, id: string, fields: string[] = ADMIN_AD_FIELDS) {
+export async function refetchAd(container: MedusaContainer, id: string, fields: string[] = ADMIN_AD_FIELDS): Promise<AdminAd> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const queryFields = [...new Set([...fields, "id", "pricing_model", "rate"])]
   const { data } = await query.graph({ entity: "ad", fields: queryFields, filters: { id } })
@@ -35,5 +36,6 @@ export async function refetchAd(container: MedusaContainer, id: string, fields: 
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Ad with id: ${id} was not found`)
   }
   const [ad] = await withDeliveryStats(container, data as AdRow[])
-  return ad
+  // Query's rows are untyped: they are the configured fields, i.e. the HTTP ad.
+  return ad as unknown as AdminAd
 }

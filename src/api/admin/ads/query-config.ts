@@ -24,14 +24,10 @@ export const ADMIN_AD_FIELDS = [
   "updated_at",
 ]
 
-export const listAdminAdsQueryConfig = {
-  defaults: ADMIN_AD_FIELDS,
-  allowed: ADMIN_AD_FIELDS,
-  isList: true,
-}
-
 export const retrieveAdminAdQueryConfig = {
   defaults: ADMIN_AD_FIELDS,
   allowed: ADMIN_AD_FIELDS,
   isList: false,
 }
+
+export const listAdminAdsQueryConfig = { ...retrieveAdminAdQueryConfig, isList: true }

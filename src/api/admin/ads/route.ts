@@ -3,8 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAdWorkflow } from "../../../workflows/ad"
 import { refetchAd, withDeliveryStats } from "./helpers"
 import type { AdminCreateAdType, AdminGetAdsParamsType } from "./validators"
+import type { AdminAdListResponse, AdminAdResponse } from "../../../types/ads"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAdsParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAdsParamsType>, res: MedusaResponse<AdminAdListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { placement, ...filters } = req.filterableFields
   const { data, metadata } = await query.graph({
@@ -22,7 +23,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAdsPa
   res.json({ ads, count: metadata?.count ?? 0, offset: metadata?.skip ?? 0, limit: metadata?.take ?? 0 })
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAdType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAdType>, res: MedusaResponse<AdminAdResponse>) => {
   const { result } = await createAdWorkflow(req.scope).run({ input: req.validatedBody })
   res.json({ ad: await refetchAd(req.scope, result.id) })
 }

@@ -1,11 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { httpUrl } from "../../../lib/http-url"
 import { AD_DEFAULTS } from "../../../modules/ad/defaults"
 import { AD_CONTENT_TYPES, AD_PLACEMENTS, AD_PRICING_MODELS } from "../../../modules/ad/types"
-
-export const MAX_ADMIN_ADS_PAGE = 100
-
+import { booleanString, createFindParams, createSelectParams, pageLimit } from "../../utils/validators"
 
 const placements = z
   .array(z.enum(AD_PLACEMENTS))
@@ -104,27 +101,18 @@ export const AdminUpdateAd = z
   .superRefine(crossFieldRules)
 export type AdminUpdateAdType = z.infer<typeof AdminUpdateAd>
 
-const booleanString = z.preprocess(
-  (value) => (value === "true" ? true : value === "false" ? false : value),
-  z.boolean()
-)
-
 export const AdminGetAdsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
   .omit({ with_deleted: true })
   .extend({
-    // Re-declared to bound the page size; createFindParams accepts any number.
-    limit: z.preprocess(
-      (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
-      z.number().int().min(1).max(MAX_ADMIN_ADS_PAGE).optional().default(20)
-    ),
+    limit: pageLimit(),
     event_id: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
     content_type: z.union([z.enum(AD_CONTENT_TYPES), z.array(z.enum(AD_CONTENT_TYPES))]).optional(),
     /** Ads that may show in this placement (among others). */
     placement: z.enum(AD_PLACEMENTS).optional(),
-    is_active: booleanString.optional(),
-    is_archived: booleanString.optional(),
+    is_active: booleanString().optional(),
+    is_archived: booleanString().optional(),
   })
   .strict()
 export type AdminGetAdsParamsType = z.infer<typeof AdminGetAdsParams>
 
-export const AdminGetAdParams = z.object({ fields: z.string().optional() }).strict()
+export const AdminGetAdParams = createSelectParams().strict()

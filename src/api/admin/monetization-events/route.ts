@@ -1,10 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AdminGetMonetizationEventsParamsType } from "./validators"
+import type { AdminMonetizationEventListResponse } from "../../../types/analytics"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetMonetizationEventsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminMonetizationEventListResponse>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: monetization_events, metadata } = await query.graph({

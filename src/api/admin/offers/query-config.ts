@@ -25,8 +25,8 @@ export const OFFER_FIELDS = [
   "updated_at",
 ]
 
-export const listAdminOffersQueryConfig = { defaults: OFFER_FIELDS, allowed: OFFER_FIELDS, isList: true }
 export const retrieveAdminOfferQueryConfig = { defaults: OFFER_FIELDS, allowed: OFFER_FIELDS, isList: false }
+export const listAdminOffersQueryConfig = { ...retrieveAdminOfferQueryConfig, isList: true }
 
 export const OFFER_PURCHASE_FIELDS = [
   "id",

@@ -3,8 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createOfferWorkflow } from "../../../workflows/offer/workflows/create-offer"
 import { formatOffer, refetchOffer } from "./helpers"
 import type { AdminCreateOfferType, AdminGetOffersParamsType } from "./validators"
+import type { AdminOfferListResponse, AdminOfferResponse } from "../../../types/offers"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetOffersParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetOffersParamsType>, res: MedusaResponse<AdminOfferListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "offer",
@@ -20,7 +21,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetOffer
   })
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateOfferType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateOfferType>, res: MedusaResponse<AdminOfferResponse>) => {
   const { result } = await createOfferWorkflow(req.scope).run({ input: req.validatedBody })
   res.status(201).json({ offer: await refetchOffer(req.scope, result.id) })
 }

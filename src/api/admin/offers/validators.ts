@@ -1,10 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { httpUrl } from "../../../lib/http-url"
-import { adminPageLimit } from "../page-params"
 import { OFFER_PLACEMENTS, OFFER_PURCHASE_STATUSES, OFFER_TYPES } from "../../../modules/offer/types"
+import { booleanString, createFindParams, createSelectParams, pageLimit } from "../../utils/validators"
 
-const booleanParam = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
 const variantIds = z.array(z.string().min(1)).max(200)
 
 export const AdminGetOffersParams = createFindParams({ limit: 20, offset: 0 })
@@ -12,15 +10,15 @@ export const AdminGetOffersParams = createFindParams({ limit: 20, offset: 0 })
     z.object({
       event_id: z.string().optional(),
       placement: z.enum(OFFER_PLACEMENTS).optional(),
-      is_active: booleanParam.optional(),
-      is_archived: booleanParam.optional(),
-      limit: adminPageLimit(),
+      is_active: booleanString().optional(),
+      is_archived: booleanString().optional(),
+      limit: pageLimit(),
     })
   )
   .strict()
 export type AdminGetOffersParamsType = z.infer<typeof AdminGetOffersParams>
 
-export const AdminGetOfferParams = z.object({ fields: z.string().optional() }).strict()
+export const AdminGetOfferParams = createSelectParams().strict()
 
 const offerFields = {
   title: z.string().min(1).max(200),
@@ -88,9 +86,9 @@ export const AdminGetOfferPurchasesParams = createFindParams({ limit: 20, offset
   .merge(
     z.object({
       /** Only purchases with units the hold or the stock did not cover. */
-      flagged: booleanParam.optional(),
+      flagged: booleanString().optional(),
       status: z.enum(OFFER_PURCHASE_STATUSES).optional(),
-      limit: adminPageLimit(),
+      limit: pageLimit(),
     })
   )
   .strict()

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { AdminPageParams } from "../page-params"
+import { createPageParams } from "../../utils/validators"
 
 export const AdminOfferNextWaitlistSeats = z.object({ count: z.number().int().min(1).max(1000).default(1) }).strict()
 export type AdminOfferNextWaitlistSeatsType = z.infer<typeof AdminOfferNextWaitlistSeats>
@@ -12,13 +12,13 @@ export const AdminWaitlistSettings = z.object({ enabled: z.boolean().nullable() 
 export type AdminWaitlistSettingsType = z.infer<typeof AdminWaitlistSettings>
 
 /** A page of a session's entries in list order (each with its whole audit trail). */
-export const AdminGetSessionWaitlistParams = AdminPageParams(50)
+export const AdminGetSessionWaitlistParams = createPageParams(50)
 export type AdminGetSessionWaitlistParamsType = z.infer<typeof AdminGetSessionWaitlistParams>
 
 /** A page of an event's offers, ads and A/B tests (the same page of each). */
-export const AdminGetEventMonetizationParams = AdminPageParams(50)
+export const AdminGetEventMonetizationParams = createPageParams(50)
 export type AdminGetEventMonetizationParamsType = z.infer<typeof AdminGetEventMonetizationParams>
 
 /** A page of the sessions that have a waitlist. */
-export const AdminGetWaitlistsParams = AdminPageParams(50)
+export const AdminGetWaitlistsParams = createPageParams(50)
 export type AdminGetWaitlistsParamsType = z.infer<typeof AdminGetWaitlistsParams>

@@ -1,12 +1,8 @@
-import {
-  authenticate,
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { parseBeaconBody } from "../../../lib/ingestion/beacon-body"
 import { parseBody } from "../../../lib/http/parse-body"
 import { limitBatch, limitRequest } from "../../../lib/rate-limit/middlewares"
+import { optionalCustomer } from "../customer-auth"
 import { listStoreAbTestsQueryConfig, retrieveStoreAbTestQueryConfig } from "./query-config"
 import { StoreAbTrackBatch, StoreGetAbAssignmentParams, StoreGetAbTestsParams } from "./validators"
 
@@ -14,7 +10,7 @@ export const AB_TRACK_BODY_LIMIT_BYTES = 512 * 1024
 
 /** Shared with the beacon route, which checks the publishable key first. */
 export const abTrackBatchMiddlewares = [
-  authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+  optionalCustomer,
   parseBody(AB_TRACK_BODY_LIMIT_BYTES),
   parseBeaconBody,
   limitBatch("events"),

@@ -5,21 +5,15 @@ import {
   AB_TEST_ID_PATTERN,
   AB_VARIANT_ID_PATTERN,
 } from "../../../modules/abtest/types"
+import { pageLimit, pageOffset } from "../../utils/validators"
 
 export const MAX_AB_TRACK_BATCH = 500
-export const MAX_STORE_AB_TESTS_PAGE = 100
-
-const pageNumber = (max: number, fallback: number, min: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
-    z.number().int().min(min).max(max).optional().default(fallback)
-  )
 
 export const StoreGetAbTestsParams = z
   .object({
     event_id: z.string().min(1).max(128).optional(),
-    limit: pageNumber(MAX_STORE_AB_TESTS_PAGE, 50, 1),
-    offset: pageNumber(Number.MAX_SAFE_INTEGER, 0, 0),
+    limit: pageLimit({ defaultLimit: 50 }),
+    offset: pageOffset(),
   })
   .strict()
 export type StoreGetAbTestsParamsType = z.infer<typeof StoreGetAbTestsParams>

@@ -1,19 +1,14 @@
-import {
-  authenticate,
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { parseBeaconBody } from "../../../lib/ingestion/beacon-body"
 import { parseBody } from "../../../lib/http/parse-body"
 import { limitBatch, limitOneItem, limitRequest } from "../../../lib/rate-limit/middlewares"
+import { optionalCustomer } from "../customer-auth"
 import { storeAdsQueryConfig } from "./query-config"
 import { StoreAdClick, StoreAdClickParams, StoreAdImpressionBatch, StoreGetAdsParams } from "./validators"
 
 export const AD_IMPRESSIONS_BODY_LIMIT_BYTES = 256 * 1024
 
 // Optional customer auth everywhere: a logged-in attendee's caps follow them across devices.
-const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
 /** Shared with the beacon route, which checks the publishable key first. */
 export const impressionBatchMiddlewares = [

@@ -7,6 +7,7 @@ import { STORE_AD_FIELDS } from "./query-config"
 import { readAdRequestContext } from "./request-context"
 import { adServeLog } from "./serve-log"
 import type { StoreGetAdsParamsType } from "./validators"
+import type { StoreAd, StoreAdListResponse } from "../../../types/ads"
 
 /** Where a signed click goes: outside `/store`, so a plain link works without the publishable key header. */
 export function signedClickUrl(origin: string, adId: string, viewer: string, token: string, placement: string) {
@@ -18,7 +19,7 @@ export function signedClickUrl(origin: string, adId: string, viewer: string, tok
  * Picks the ads for a placement. With a viewer (customer or `session_token`) each ad carries a
  * `serve_token` (impressions report it) and a `signed_click_url`: the only billable click-through.
  */
-export const GET = async (req: MedusaRequest<unknown, StoreGetAdsParamsType>, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest<unknown, StoreGetAdsParamsType>, res: MedusaResponse<StoreAdListResponse>) => {
   const params = req.validatedQuery as StoreGetAdsParamsType
   const service: AdModuleService = req.scope.resolve(AD_MODULE)
   const context = readAdRequestContext(req)
@@ -33,7 +34,7 @@ export const GET = async (req: MedusaRequest<unknown, StoreGetAdsParamsType>, re
   const origin = `${req.protocol}://${req.get("host")}`
   const ads = await Promise.all(
     picked.map(async (ad) => {
-      const fields = Object.fromEntries(STORE_AD_FIELDS.map((field) => [field, ad[field as keyof typeof ad]]))
+      const fields = Object.fromEntries(STORE_AD_FIELDS.map((field) => [field, ad[field as keyof typeof ad]])) as StoreAd
       if (!viewer) {
         return fields
       }

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { AD_PLACEMENTS } from "../../../modules/ad/types"
+import { pageLimit } from "../../utils/validators"
 
 export const MAX_ADS_PER_ANSWER = 10
 export const MAX_IMPRESSION_BATCH = 200
@@ -12,10 +13,7 @@ export const StoreGetAdsParams = z
     placement: z.enum(AD_PLACEMENTS),
     session_id: token.optional(),
     session_token: token.optional(),
-    limit: z.preprocess(
-      (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
-      z.number().int().min(1).max(MAX_ADS_PER_ANSWER).optional().default(1)
-    ),
+    limit: pageLimit({ defaultLimit: 1, max: MAX_ADS_PER_ANSWER }),
   })
   .strict()
 export type StoreGetAdsParamsType = z.infer<typeof StoreGetAdsParams>

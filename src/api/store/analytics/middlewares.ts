@@ -1,14 +1,15 @@
-import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { parseBeaconBody } from "../../../lib/ingestion/beacon-body"
 import { parseBody } from "../../../lib/http/parse-body"
 import { limitBatch, limitRequest } from "../../../lib/rate-limit/middlewares"
+import { optionalCustomer } from "../customer-auth"
 import { StoreTrackBatch } from "./track/validators"
 
 export const TRACK_BODY_LIMIT_BYTES = 1024 * 1024
 
 /** Shared with the beacon route, which checks the publishable key first. */
 export const trackBatchMiddlewares = [
-  authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+  optionalCustomer,
   parseBody(TRACK_BODY_LIMIT_BYTES),
   parseBeaconBody,
   limitBatch("events"),

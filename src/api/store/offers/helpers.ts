@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OfferLike } from "../../../modules/offer/availability"
 import { OFFER_FIELDS } from "../../admin/offers/query-config"
+import type { OfferHold, StoreOffer } from "../../../types/offers"
 
 /** An offer the store may show: not archived; 404 otherwise. */
 export async function retrieveStoreOffer(container: MedusaContainer, id: string) {
@@ -10,7 +11,7 @@ export async function retrieveStoreOffer(container: MedusaContainer, id: string)
   if (!data.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Offer with id: ${id} was not found`)
   }
-  return data[0] as unknown as OfferLike & Record<string, unknown>
+  return data[0] as unknown as OfferLike & StoreOffer
 }
 
 type HoldLike = {
@@ -24,12 +25,13 @@ type HoldLike = {
 }
 
 /** The store's view of a hold: what the buyer holds, until when, and in which cart. */
-export function formatHold(hold: HoldLike) {
+export function formatHold(hold: HoldLike): OfferHold {
   return {
     id: hold.id,
-    offer_id: hold.offer_id ?? hold.offer?.id,
+    offer_id: (hold.offer_id ?? hold.offer?.id) as string,
     quantity: hold.quantity,
-    expires_at: hold.expires_at,
+    // What JSON makes of a Date anyway.
+    expires_at: hold.expires_at instanceof Date ? hold.expires_at.toISOString() : hold.expires_at,
     status: hold.status,
     cart_id: hold.cart_id ?? null,
   }

@@ -1,16 +1,8 @@
-import {
-  authenticate,
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { parseBody } from "../../../lib/http/parse-body"
 import { limitRequest } from "../../../lib/rate-limit/middlewares"
-import { adminOfferMiddlewares } from "../../admin/offers/middlewares"
+import { customer, optionalCustomer } from "../customer-auth"
 import { StoreGetEventOffersParams, StoreGetOfferPurchasesParams, StoreOfferCheckout, StorePurchaseOffer } from "./validators"
-
-const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
-const customer = authenticate("customer", ["session", "bearer"])
 
 // Every route is rate limited before its body is read (`bodyParser: false`, parsed after the limit).
 export const storeOfferMiddlewares: MiddlewareRoute[] = [
@@ -46,6 +38,3 @@ export const storeOfferMiddlewares: MiddlewareRoute[] = [
     middlewares: [limitRequest("read"), customer, validateAndTransformQuery(StoreGetOfferPurchasesParams, {})],
   },
 ]
-
-/** Every offer route's middlewares (store and admin), spread once into src/api/middlewares.ts. */
-export const offerMiddlewares: MiddlewareRoute[] = [...storeOfferMiddlewares, ...adminOfferMiddlewares]

@@ -1,12 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 import { OFFER_PLACEMENTS } from "../../../modules/offer/types"
+import { createPageParams, pageLimit, pageOffset } from "../../utils/validators"
 
 export const StoreGetEventOffersParams = z
   .object({
     placement: z.enum(OFFER_PLACEMENTS).optional(),
     session_id: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: pageLimit({ defaultLimit: 50 }),
+    offset: pageOffset(),
   })
   .strict()
 export type StoreGetEventOffersParamsType = z.infer<typeof StoreGetEventOffersParams>
@@ -26,10 +27,5 @@ export const StoreOfferCheckout = z
   .strict()
 export type StoreOfferCheckoutType = z.infer<typeof StoreOfferCheckout>
 
-export const StoreGetOfferPurchasesParams = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict()
+export const StoreGetOfferPurchasesParams = createPageParams(20)
 export type StoreGetOfferPurchasesParamsType = z.infer<typeof StoreGetOfferPurchasesParams>

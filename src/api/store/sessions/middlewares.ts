@@ -1,16 +1,11 @@
-import { authenticate, MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
 import { parseBody } from "../../../lib/http/parse-body"
 import { limitRequest } from "../../../lib/rate-limit/middlewares"
-import { adminSessionWaitlistMiddlewares } from "../../admin/sessions/middlewares"
+import { customer } from "../customer-auth"
 import { StoreJoinWaitlist, StoreWaitlistToken } from "./validators"
 
-const customer = authenticate("customer", ["session", "bearer"])
-
-/**
- * Store and admin waitlist routes (one array, spread once in src/api/middlewares.ts). Store routes are
- * rate limited per customer before their body is read (`bodyParser: false`, parsed after the limit).
- */
-export const waitlistMiddlewares: MiddlewareRoute[] = [
+/** Rate limited per customer before their body is read (`bodyParser: false`, parsed after the limit). */
+export const storeWaitlistMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/store/sessions/:session_id/waitlist",
@@ -43,5 +38,4 @@ export const waitlistMiddlewares: MiddlewareRoute[] = [
       middlewares: [limitRequest("purchase"), customer, parseBody(), validateAndTransformBody(StoreWaitlistToken)],
     })
   ),
-  ...adminSessionWaitlistMiddlewares,
 ]

@@ -1,6 +1,7 @@
 import type { DayRange, EntityCount, WaitTimeAverage } from "../../../modules/monetization-event/analytics-types"
 import type { MonetizationEventType } from "../../../modules/monetization-event/types"
 import type { RevenueLine, RevenueReport } from "../revenue/types"
+import type { AdPerformer, MonetizationDashboard, OfferPerformer } from "../../../types/analytics"
 
 export const TOP_PERFORMERS = 5
 
@@ -18,65 +19,6 @@ export type MonetizationDashboardInput = {
   names: Record<string, string>
 }
 
-export type OfferPerformer = {
-  entity_id: string
-  name: string
-  views: number
-  clicks: number
-  add_to_cart: number
-  purchases: number
-  conversion_rate: number
-  revenue: number
-}
-export type AdPerformer = {
-  entity_id: string
-  name: string
-  impressions: number
-  viewable_impressions: number
-  clicks: number
-  ctr: number
-  revenue: number
-}
-
-export type MonetizationDashboard = {
-  event_id: string
-  date_from: string
-  date_to: string
-  currency_code: string | null
-  revenue: {
-    total: number
-    from_offers: number
-    from_ads: number
-    by_day: { date: string; amount: number }[]
-    sources: { offers: "orders" | "not_installed"; ads: "price_models" | "not_installed" }
-  }
-  offers: {
-    total_views: number
-    total_clicks: number
-    total_add_to_cart: number
-    total_purchases: number
-    conversion_rate: number
-    top_performers: OfferPerformer[]
-  }
-  ads: {
-    total_impressions: number
-    total_viewable_impressions: number
-    total_clicks: number
-    average_ctr: number
-    top_performers: AdPerformer[]
-  }
-  waitlist: {
-    total_joins: number
-    offers_issued: number
-    offers_accepted: number
-    offers_declined: number
-    offers_expired: number
-    acceptance_rate: number
-    average_wait_time_minutes: number | null
-    /** How many accepted offers the average is over (capped, newest first). */
-    wait_time_samples: number
-  }
-}
 
 const DAY_MS = 86_400_000
 

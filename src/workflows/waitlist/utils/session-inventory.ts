@@ -2,26 +2,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { WAITLIST_MODULE } from "../../../modules/waitlist"
 import type WaitlistModuleService from "../../../modules/waitlist/service"
+import type { SessionInventory } from "../../../types/waitlists"
 
-export type SessionInventory = {
-  session_id: string
-  product_id: string
-  title: string
-  /** Seats stocked: min over inventory items of stocked / required. */
-  capacity: number
-  /** Seats Medusa has reserved (orders): capacity − unreserved. */
-  sold: number
-  /** Seats Medusa's inventory can still sell: min over inventory items of (stocked − reserved) / required. */
-  unreserved: number
-  /** Seats promised to waitlisted customers (open offers, accepted carts not yet ordered). */
-  held: number
-  /** Seats wanted by WAITING entries. */
-  waiting: number
-  /** Seats anyone may buy: free seats nobody waiting can use now (and not kept for the head). */
-  public_available: number
-  /** Free seats the waitlist may be offered now. */
-  offerable: number
-}
+export type { SessionInventory }
 
 type VariantRow = {
   id: string

@@ -5,9 +5,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refetchOffer } from "../helpers"
 import { OFFER_PURCHASE_FIELDS } from "../query-config"
 import type { AdminUpdateOfferType } from "../validators"
+import type { AdminOfferDeleteResponse, AdminOfferResponse } from "../../../../types/offers"
 
 /** The offer, with the orders that took units at its price beyond their hold or its stock (newest 50; all at …/purchases?flagged=true). */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOfferResponse>) => {
   const offer = await refetchOffer(req.scope, req.params.id, req.queryConfig.fields)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: flagged } = await query.graph({
@@ -19,14 +20,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ offer: { ...offer, flagged_purchases: flagged } })
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateOfferType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateOfferType>, res: MedusaResponse<AdminOfferResponse>) => {
   await refetchOffer(req.scope, req.params.id, ["id"])
   await updateOfferWorkflow(req.scope).run({ input: { ...req.validatedBody, id: req.params.id } })
   res.json({ offer: await refetchOffer(req.scope, req.params.id) })
 }
 
 /** Archives: the offer stays for reporting but is no longer sold or listed in the store. */
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOfferDeleteResponse>) => {
   await refetchOffer(req.scope, req.params.id, ["id"])
   await archiveOfferWorkflow(req.scope).run({ input: { id: req.params.id } })
   res.json({ id: req.params.id, object: "offer", deleted: true })

@@ -5,9 +5,10 @@ import { validateBatch } from "../../../../lib/ingestion/validate-batch"
 import { assertBatchSize, ingestionWindow } from "../../../../lib/ingestion/window"
 import { trackAbTestEventsWorkflow } from "../../../../workflows/abtest"
 import { StoreAbTrackBatchType, StoreAbTrackEvent, StoreAbTrackEventType } from "../validators"
+import type { IngestionReceipt } from "../../../../types/common"
 
 /** Batch tracking of views, conversions and secondary metrics: 202 receipt, bad events rejected one by one. */
-export const POST = async (req: MedusaRequest<StoreAbTrackBatchType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<StoreAbTrackBatchType>, res: MedusaResponse<IngestionReceipt>) => {
   await assertBatchSize(req.scope, req.validatedBody.events.length)
   const window = await ingestionWindow(req.scope)
   const { valid, rejected } = validateBatch<StoreAbTrackEventType>(

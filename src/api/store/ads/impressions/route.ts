@@ -5,8 +5,9 @@ import { assertBatchSize, ingestionWindow } from "../../../../lib/ingestion/wind
 import { trackAdImpressionsWorkflow } from "../../../../workflows/ad"
 import { readAdRequestContext } from "../request-context"
 import { StoreAdImpression, StoreAdImpressionBatchType, StoreAdImpressionType } from "../validators"
+import type { StoreAdImpressionReceipt } from "../../../../types/ads"
 
-export const POST = async (req: MedusaRequest<StoreAdImpressionBatchType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<StoreAdImpressionBatchType>, res: MedusaResponse<StoreAdImpressionReceipt>) => {
   await assertBatchSize(req.scope, req.validatedBody.impressions.length)
   const { valid, rejected } = validateBatch<StoreAdImpressionType>(
     req.validatedBody.impressions,

@@ -8,9 +8,10 @@ import { metadataProblem } from "../../../../lib/ingestion/metadata-limits"
 import { ingestionOptions } from "../../../../lib/resolve-options"
 import { StoreTrackBatchType, StoreTrackEvent, StoreTrackEventType } from "./validators"
 import { toMonetizationEventInput } from "./to-event-input"
+import type { IngestionReceipt } from "../../../../types/common"
 
 /** Client reports (OFFER_VIEW, OFFER_CLICK only; see CLIENT_EVENT_TYPES): 202 receipt, bad events rejected one by one. */
-export const POST = async (req: MedusaRequest<StoreTrackBatchType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<StoreTrackBatchType>, res: MedusaResponse<IngestionReceipt>) => {
   await assertBatchSize(req.scope, req.validatedBody.events.length)
   const { maxMetadataBytes } = await ingestionOptions(req.scope)
   const { valid, rejected } = validateBatch<StoreTrackEventType>(

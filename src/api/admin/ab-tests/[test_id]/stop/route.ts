@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { stopAbTestWorkflow } from "../../../../../workflows/abtest"
 import { refetchAbTest } from "../../helpers"
+import type { AdminAbTestResponse } from "../../../../../types/ab-tests"
 
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminAbTestResponse>) => {
   await stopAbTestWorkflow(req.scope).run({ input: { test_id: req.params.test_id } })
   res.json({ ab_test: await refetchAbTest(req.scope, req.params.test_id) })
 }

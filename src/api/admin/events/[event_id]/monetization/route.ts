@@ -5,11 +5,12 @@ import { OFFER_FIELDS } from "../../../offers/query-config"
 import { withDeliveryStats } from "../../../ads/helpers"
 import { ADMIN_AD_FIELDS } from "../../../ads/query-config"
 import type { AdminGetEventMonetizationParamsType } from "../../../sessions/validators"
+import type { AdminEventMonetizationResponse } from "../../../../../types/events"
 
 /** Everything sold around one event: a page of its offers (with stock), ads and A/B tests, with their counts. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetEventMonetizationParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminEventMonetizationResponse>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const eventId = req.params.event_id

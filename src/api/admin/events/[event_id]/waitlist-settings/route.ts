@@ -4,6 +4,7 @@ import { WAITLIST_MODULE } from "../../../../../modules/waitlist"
 import type WaitlistModuleService from "../../../../../modules/waitlist/service"
 import { setWaitlistEnabledWorkflow } from "../../../../../workflows/waitlist"
 import { AdminWaitlistSettingsType } from "../../../sessions/validators"
+import type { AdminEventWaitlistSettingResponse, AdminEventWaitlistSettingsResponse } from "../../../../../types/waitlists"
 
 type VariantRow = { id: string; title: string | null; manage_inventory: boolean }
 
@@ -11,7 +12,7 @@ type VariantRow = { id: string; title: string | null; manage_inventory: boolean 
  * The event product's waitlist settings: its own (every session) and each session's (a variant
  * with managed inventory), with what applies (`enabled`) and the session's own setting (`own`).
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<AdminEventWaitlistSettingsResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product",
@@ -34,7 +35,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 }
 
 /** Enables or disables waitlists for every session of the event product (a session's own setting wins). */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminWaitlistSettingsType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminWaitlistSettingsType>, res: MedusaResponse<AdminEventWaitlistSettingResponse>) => {
   const { result } = await setWaitlistEnabledWorkflow(req.scope).run({
     input: { scope: "product", ref_id: req.params.event_id, enabled: req.validatedBody.enabled },
   })

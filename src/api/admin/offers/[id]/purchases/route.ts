@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refetchOffer } from "../../helpers"
 import type { AdminGetOfferPurchasesParamsType } from "../../validators"
+import type { AdminOfferPurchaseListResponse } from "../../../../../types/offers"
 
 /**
  * The offer's purchases, newest first. `flagged=true` lists the orders that took units at the
@@ -10,7 +11,7 @@ import type { AdminGetOfferPurchasesParamsType } from "../../validators"
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetOfferPurchasesParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOfferPurchaseListResponse>
 ) => {
   await refetchOffer(req.scope, req.params.id, ["id"])
   const { flagged, ...filters } = req.filterableFields as Record<string, unknown> & { flagged?: boolean }

@@ -4,6 +4,7 @@ import { WAITLIST_MODULE } from "../../../../../modules/waitlist"
 import type WaitlistModuleService from "../../../../../modules/waitlist/service"
 import { getSessionInventory } from "../../../../../workflows/waitlist"
 import type { AdminGetSessionWaitlistParamsType } from "../../validators"
+import type { AdminSessionWaitlistResponse, AdminWaitlistStatusCounts } from "../../../../../types/waitlists"
 
 const STATUS_KEYS = ["waiting", "offered", "accepted", "expired", "declined", "left"] as const
 
@@ -13,7 +14,7 @@ const STATUS_KEYS = ["waiting", "offered", "accepted", "expired", "declined", "l
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSessionWaitlistParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminSessionWaitlistResponse>
 ) => {
   const sessionId = req.params.session_id
   const { limit, offset } = req.validatedQuery as AdminGetSessionWaitlistParamsType
@@ -67,7 +68,7 @@ export const GET = async (
   const [summary] = await waitlist.summarize(sessionId)
   const status_counts = Object.fromEntries(
     STATUS_KEYS.map((status) => [status, Number((summary as Record<string, unknown> | undefined)?.[status] ?? 0)])
-  )
+  ) as AdminWaitlistStatusCounts
   res.json({
     session: { ...inventory, waitlist_enabled },
     status_counts,

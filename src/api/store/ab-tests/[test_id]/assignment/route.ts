@@ -3,9 +3,10 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { AbVariant } from "../../../../../modules/abtest/types"
 import { assignVariant } from "../../../../../shared/ab-assignment"
 import type { StoreGetAbAssignmentParamsType } from "../../validators"
+import type { StoreAbAssignmentResponse } from "../../../../../types/ab-tests"
 
 /** The variant a session sees, by the same DJB2 rule the storefront widgets use. */
-export const GET = async (req: MedusaRequest<unknown, StoreGetAbAssignmentParamsType>, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest<unknown, StoreGetAbAssignmentParamsType>, res: MedusaResponse<StoreAbAssignmentResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const testId = req.params.test_id
   const { data } = await query.graph({

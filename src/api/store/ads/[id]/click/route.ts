@@ -2,12 +2,13 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { trackAdClickWorkflow } from "../../../../../workflows/ad"
 import { readAdRequestContext } from "../../request-context"
 import type { StoreAdClickParamsType, StoreAdClickType } from "../../validators"
+import type { StoreAdClickResponse } from "../../../../../types/ads"
 
 /**
  * For script clicks: records the click (billable only with the ad's `serve_token` for this
  * viewer), answers the ad's stored URL.
  */
-export const POST = async (req: MedusaRequest<StoreAdClickType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<StoreAdClickType>, res: MedusaResponse<StoreAdClickResponse>) => {
   const { result } = await trackAdClickWorkflow(req.scope).run({
     input: { ad_id: req.params.id, ...req.validatedBody, context: readAdRequestContext(req) },
   })

@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { StoreGetOfferPurchasesParamsType } from "../../../offers/validators"
+import type { StoreOfferPurchaseListResponse } from "../../../../../types/offers"
 
 /** The logged-in customer's offer purchases, newest first. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreOfferPurchaseListResponse>) => {
   const { limit, offset } = req.validatedQuery as StoreGetOfferPurchasesParamsType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({

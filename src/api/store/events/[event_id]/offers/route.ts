@@ -5,11 +5,12 @@ import { purchasedVariantIds } from "../../../../../workflows/offer/steps/resolv
 import { formatOffer } from "../../../../admin/offers/helpers"
 import { OFFER_FIELDS } from "../../../../admin/offers/query-config"
 import type { StoreGetEventOffersParamsType } from "../../../offers/validators"
+import type { StoreOffer, StoreOfferListResponse } from "../../../../../types/offers"
 
 /** Active, in-schedule offers of an event that this visitor may see (ticket-tier and session targeting). */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetEventOffersParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreOfferListResponse>
 ) => {
   const { placement, session_id, limit, offset } = req.validatedQuery as StoreGetEventOffersParamsType
   const now = new Date()
@@ -31,7 +32,7 @@ export const GET = async (
   })
   const tiers = await purchasedVariantIds(req.scope, req.auth_context?.actor_id)
   // Targeting is decided per offer in code, so the page is cut after it.
-  const visible = (data as unknown as OfferLike[]).filter((offer) => isEligible(offer, tiers) && matchesSession(offer, session_id))
+  const visible = (data as unknown as (OfferLike & StoreOffer)[]).filter((offer) => isEligible(offer, tiers) && matchesSession(offer, session_id))
   const offers = visible.slice(offset, offset + limit).map(formatOffer)
   res.json({ offers, count: visible.length, offset, limit })
 }

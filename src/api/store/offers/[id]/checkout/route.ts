@@ -6,6 +6,7 @@ import { prepareOfferCheckoutWorkflow } from "../../../../../workflows/offer/wor
 import { checkoutLimit } from "../../checkout-limit"
 import { formatHold } from "../../helpers"
 import type { StoreOfferCheckoutType } from "../../validators"
+import type { OfferPurchaseResult } from "../../../../../types/offers"
 
 const CART_FIELDS = [
   "id",
@@ -26,7 +27,7 @@ const CART_FIELDS = [
  * When the buyer proceeds to pay: the live hold's line in a cart (the storefront's `cart_id`, or
  * a cart of its own with a payment session of the offer provider). Retries reuse both.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreOfferCheckoutType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreOfferCheckoutType>, res: MedusaResponse<OfferPurchaseResult>) => {
   const offers: OfferModuleService = req.scope.resolve(OFFER_MODULE)
   const { offerPaymentProviderId, offerCheckoutConcurrency } = await offers.getOptions()
   const { result } = await checkoutLimit(offerCheckoutConcurrency)(() =>
@@ -45,6 +46,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreOfferCheckoutTyp
   res.json({
     cart: data[0],
     hold: formatHold(await offers.retrieveOfferHold(result.hold_id)),
-    payment_session: result.payment_session,
+    payment_session: result.payment_session as OfferPurchaseResult["payment_session"],
   })
 }

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { holdOfferStock } from "../../../../../workflows/offer/utils/hold-offer-stock"
 import { formatHold } from "../../helpers"
 import type { StorePurchaseOfferType } from "../../validators"
+import type { StoreOfferHoldResponse } from "../../../../../types/offers"
 
 /**
  * The buying decision, on stock alone: 201 with a new hold and its expiry, 200 with the
@@ -12,7 +13,7 @@ import type { StorePurchaseOfferType } from "../../validators"
  * not at all and nothing follows it here to compensate; on the burst path (an offer pushed
  * to a full hall) the workflow engine's own cost would be most of the request's.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<StorePurchaseOfferType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StorePurchaseOfferType>, res: MedusaResponse<StoreOfferHoldResponse>) => {
   const result = await holdOfferStock(req.scope, {
     offer_id: req.params.id,
     customer_id: req.auth_context.actor_id,

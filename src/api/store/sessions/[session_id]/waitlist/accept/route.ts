@@ -3,9 +3,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { acceptWaitlistOfferWorkflow } from "../../../../../../workflows/waitlist"
 import { resolveCartRegion, serializeEntry } from "../../../helpers"
 import { StoreWaitlistTokenType } from "../../../validators"
+import type { StoreWaitlistAcceptResponse } from "../../../../../../types/waitlists"
 
 /** Spends the join token: answers a cart holding the seat, ready for checkout. */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreWaitlistTokenType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreWaitlistTokenType>, res: MedusaResponse<StoreWaitlistAcceptResponse>) => {
   const salesChannelIds = (req as { publishable_key_context?: { sales_channel_ids?: string[] } })
     .publishable_key_context?.sales_channel_ids
   const { result } = await acceptWaitlistOfferWorkflow(req.scope).run({

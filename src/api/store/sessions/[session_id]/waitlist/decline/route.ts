@@ -2,9 +2,10 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { declineWaitlistOfferWorkflow } from "../../../../../../workflows/waitlist"
 import { serializeEntry } from "../../../helpers"
 import { StoreWaitlistTokenType } from "../../../validators"
+import type { StoreWaitlistEntryResponse } from "../../../../../../types/waitlists"
 
 /** Declines the offer; the seat passes to the next customer in line. */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreWaitlistTokenType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreWaitlistTokenType>, res: MedusaResponse<StoreWaitlistEntryResponse>) => {
   const { result } = await declineWaitlistOfferWorkflow(req.scope).run({
     input: {
       session_id: req.params.session_id,

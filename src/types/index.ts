@@ -1,0 +1,7 @@
+export * from "./common"
+export * from "./ab-tests"
+export * from "./ads"
+export * from "./analytics"
+export * from "./events"
+export * from "./offers"
+export * from "./waitlists"
