@@ -12,6 +12,9 @@ const swc = [
   },
 ]
 
+// Test files on the default host start from a database migrated once per run (scripts/test.js).
+const fromTemplate = { "^@medusajs/test-utils$": "<rootDir>/integration-tests/setup/test-utils.js" }
+
 const base = {
   transform: { "^.+\\.[jt]sx?$": swc },
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
@@ -38,6 +41,7 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
+      moduleNameMapper: fromTemplate,
     },
     {
       ...base,
@@ -50,6 +54,7 @@ module.exports = {
       displayName: "browser",
       testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup/clear-metadata.js"],
+      moduleNameMapper: fromTemplate,
     },
     {
       ...base,

@@ -54,6 +54,62 @@ async function provideRedis() {
   return { TEST_REDIS_SKIP_REASON: reason }
 }
 
+/** Projects that boot Medusa apps in jest: only they use the migrated template. */
+function runsMedusaApps(args) {
+  const selected = []
+  args.forEach((arg, i) => {
+    if (arg === "--selectProjects") {
+      for (let j = i + 1; j < args.length && !args[j].startsWith("-"); j++) selected.push(args[j])
+    }
+  })
+  return !selected.length || selected.some((project) => project === "http" || project === "browser")
+}
+
+/**
+ * One database migrated by `medusa db:migrate` on the default host (medusa-config.ts), which
+ * test files copy instead of migrating their own (integration-tests/setup/test-utils.js).
+ * Without it (it failed, say), every file migrates as before.
+ */
+async function provideMigratedTemplate(env) {
+  const name = `monetization_test_template_${process.pid}`
+  const { Client } = require("pg")
+  const user = encodeURIComponent(env.DB_USERNAME || "postgres")
+  const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""
+  const server = `postgres://${user}${password}@${env.DB_HOST || "localhost"}:${env.DB_PORT || "5432"}`
+  const admin = async (sql) => {
+    const client = new Client({ connectionString: `${server}/postgres` })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  const started = Date.now()
+  try {
+    await admin(`DROP DATABASE IF EXISTS "${name}"`)
+    await admin(`CREATE DATABASE "${name}"`)
+    cleanups.push(() => admin(`DROP DATABASE IF EXISTS "${name}"`))
+    const medusa = path.join(root, "node_modules", ".bin", "medusa")
+    const code = await new Promise((resolve) => {
+      const child = spawn(medusa, ["db:migrate"], {
+        cwd: root,
+        env: { ...env, DATABASE_URL: `${server}/${name}` },
+        stdio: ["ignore", "ignore", "inherit"],
+      })
+      child.on("exit", (c) => resolve(c ?? 1))
+    })
+    if (code !== 0) {
+      throw new Error(`medusa db:migrate exited with ${code}`)
+    }
+    console.log(`[test] migrated template database ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return { MEDUSA_TEST_DB_TEMPLATE: name }
+  } catch (error) {
+    console.warn(`[test] no migrated template (${error.message}): each test file migrates its own database`)
+    return {}
+  }
+}
+
 async function cleanup() {
   while (cleanups.length) {
     await cleanups.pop()().catch((e) => console.error("[test] cleanup failed:", e.message))
@@ -71,6 +127,9 @@ async function main() {
   }
   delete env.REDIS_URL
   delete env.DATABASE_URL
+  if (runsMedusaApps(process.argv.slice(2))) {
+    Object.assign(env, await provideMigratedTemplate(env))
+  }
   const jest = path.join(root, "node_modules", "jest", "bin", "jest.js")
   // One test file at a time (each HTTP file boots a whole Medusa app, and they share
   // the database server), in a worker that is replaced once it holds over 1 GB: Medusa
