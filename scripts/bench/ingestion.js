@@ -82,20 +82,6 @@ async function benchIngestion(ctx) {
   await measureRoute(warmUp)
   await measureRoute({ ...warmUp, route: "beacon" })
   await measureRawInsert(warmUp)
-  if (process.env.BENCH_PROF) {
-    const fs = require("fs")
-    await measureRoute({ ...ctx, batch: 100, concurrency: 8, route: "beacon" })
-    fs.writeFileSync("/tmp/prof-start", "")
-    await new Promise((r) => setTimeout(r, 500))
-    fs.unlinkSync("/tmp/prof-start")
-    const b = await measureRoute({ ...ctx, batch: 100, concurrency: 8, route: "beacon" })
-    fs.writeFileSync("/tmp/prof-stop", "")
-    await new Promise((r) => setTimeout(r, 1500))
-    fs.unlinkSync("/tmp/prof-stop")
-    const raw = await measureRawInsert({ ...ctx, batch: 100, concurrency: 8 })
-    console.log("PROF beacon", JSON.stringify(b), "raw", raw.events_per_s)
-    return []
-  }
   const rows = []
   for (const batch of [10, 100]) {
     for (const concurrency of [8, 64]) {
