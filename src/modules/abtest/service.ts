@@ -8,7 +8,8 @@ import AbSession from "./models/ab-session"
 import { buildAbTestResults, AbTestResults } from "./results"
 import { AB_VARIANT_AGGREGATES_SQL, EXPOSED_SESSIONS_SQL, INGEST_AB_EVENTS_SQL, REMOVE_AB_EVENTS_SQL } from "./sql"
 import { AbEventInput, AbExperimentDTO, AbIngestResult, AbVariantAggregate } from "./types"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { PluginOptions } from "../../lib/plugin-options"
+import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 import { executeCounting } from "../../lib/retention/execute-counting"
 import { ERASE_CUSTOMER_AB_EVENTS_SQL, PURGE_AB_EVENTS_SQL } from "./retention-sql"
 
@@ -19,10 +20,10 @@ class AbTestModuleService extends MedusaService({
 }) {
   protected readonly options_: PluginOptions
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    this.options_ = injectedPluginOptions(container)
   }
 
   async getOptions(): Promise<PluginOptions> {

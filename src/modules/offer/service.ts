@@ -34,7 +34,8 @@ import {
   SELL_STOCK_SQL,
 } from "./sql"
 import { CanceledPurchase, ConvertHoldsInput, ConvertHoldResult, OfferPurchaseFlag, RenewHoldResult } from "./types"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { PluginOptions } from "../../lib/plugin-options"
+import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 
 type HoldRow = { id: string; offer_id: string; quantity: number }
 
@@ -58,10 +59,10 @@ class OfferModuleService extends MedusaService({
 }) {
   protected readonly options_: PluginOptions
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    this.options_ = injectedPluginOptions(container)
   }
 
   /** How long a purchase holds stock before the job releases it. */

@@ -14,7 +14,8 @@ import WaitlistAudit from "./models/waitlist-audit"
 import WaitlistEntry from "./models/waitlist-entry"
 import WaitlistSetting from "./models/waitlist-setting"
 import { OfferCandidate, OfferPlan, planOffers } from "./offer-plan"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { PluginOptions } from "../../lib/plugin-options"
+import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 import {
   OfferedSeat,
   WaitlistAuditAction,
@@ -63,10 +64,10 @@ function toEntry(row: Row): WaitlistEntryRow {
 class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit, WaitlistSetting }) {
   protected readonly options_: PluginOptions
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    this.options_ = injectedPluginOptions(container)
   }
 
   async getOptions(): Promise<PluginOptions> {
