@@ -1,9 +1,8 @@
 import type http from "http"
-import { Server, Socket } from "socket.io"
+import { Server } from "socket.io"
 import { createAdapter } from "@socket.io/redis-adapter"
 import { Emitter } from "@socket.io/redis-emitter"
 import type { ConfigModule, Logger } from "@medusajs/framework/types"
-import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import { parseCorsOrigins } from "@medusajs/framework/utils"
 import { RateLimitOptions } from "../../lib/plugin-options"
 import { PluginOptionsDependencies } from "../../lib/module-loaders/plugin-options"
@@ -12,8 +11,9 @@ import { RateLimits } from "../../lib/rate-limit/rate-limits"
 import { armListen, disarmListen } from "./listen-patch"
 import { byCustomer, byIp, limitConnections } from "./connection-limit"
 import type { RealtimeRedis } from "./loaders/redis"
-import { userRoom, WAITLIST_ROOM_PATTERN } from "./types"
-import { isOnWaitlist } from "./waitlist-membership"
+import { handleRooms } from "./rooms"
+import { disconnectAtTokenExpiry, requireCustomer } from "./socket-auth"
+import { userRoom } from "./types"
 
 type InjectedDependencies = PluginOptionsDependencies & {
   logger: Logger
@@ -21,8 +21,6 @@ type InjectedDependencies = PluginOptionsDependencies & {
   /** Registered by `loaders/redis`. */
   realtimeRedis: RealtimeRedis
 }
-
-type JoinRoomAck = (answer: { ok: boolean; error?: string }) => void
 
 /**
  * Socket.io on Medusa's own HTTP server (same port, path /socket.io). Without a socket
@@ -108,85 +106,12 @@ export default class RealtimeModuleService {
     const limits = new RateLimits(this.rateLimits_, counters, this.logger_)
     // Attempts per IP are counted before the token is verified, so a flood costs no signature checks.
     io.use(limitConnections(limits, "socketIp", byIp))
-    io.use((socket, next) => {
-      const auth = this.authenticate_(socket)
-      if (!auth) {
-        return next(new Error("Unauthorized: a valid customer token is required"))
-      }
-      socket.data.customerId = auth.customerId
-      socket.data.expiresAt = auth.expiresAt
-      next()
-    })
+    io.use(requireCustomer(this.configModule_, this.logger_))
     io.use(limitConnections(limits, "socketCustomer", byCustomer))
-    io.use((socket, next) => {
-      const expiresAt = socket.data.expiresAt as number | null
-      if (expiresAt) {
-        // The socket lives no longer than its token (armed only for sockets that get through).
-        const timer = setTimeout(() => socket.disconnect(true), Math.min(expiresAt - Date.now(), 2 ** 31 - 1))
-        socket.once("disconnect", () => clearTimeout(timer))
-      }
-      next()
-    })
-    io.on("connection", (socket) => this.onConnection_(socket))
+    io.use(disconnectAtTokenExpiry)
+    io.on("connection", (socket) => handleRooms(socket, this.logger_))
     this.io_ = io
     this.logger_.info("[realtime] Socket.io attached to the Medusa HTTP server at /socket.io")
-  }
-
-  /**
-   * A customer token from the handshake's `auth` payload only (a query string ends up in access
-   * logs), verified as Medusa's own `authenticate` does: `jwtPublicKey` and `jwtVerifyOptions`
-   * honoured, expiry enforced.
-   */
-  protected authenticate_(socket: Socket): { customerId: string; expiresAt: number | null } | null {
-    const raw = socket.handshake.auth?.token
-    const token = typeof raw === "string" ? raw.replace(/^Bearer\s+/i, "") : null
-    if (!token) {
-      return null
-    }
-    const http = this.configModule_.projectConfig.http
-    const verified = getAuthContextFromJwtToken(
-      `Bearer ${token}`,
-      http.jwtSecret as string,
-      ["bearer"],
-      ["customer"],
-      http.jwtPublicKey,
-      http.jwtVerifyOptions ?? http.jwtOptions,
-      this.logger_
-    ) as { actor_id?: unknown; exp?: number } | null
-    if (!verified || typeof verified.actor_id !== "string" || !verified.actor_id) {
-      return null
-    }
-    return { customerId: verified.actor_id, expiresAt: typeof verified.exp === "number" ? verified.exp * 1000 : null }
-  }
-
-  protected onConnection_(socket: Socket) {
-    const customerId = socket.data.customerId as string
-    void socket.join(userRoom(customerId))
-    socket.on("join_room", async (room: unknown, ack?: JoinRoomAck) => {
-      const reply: JoinRoomAck = typeof ack === "function" ? ack : () => undefined
-      const match = typeof room === "string" ? WAITLIST_ROOM_PATTERN.exec(room) : null
-      if (!match) {
-        return reply({ ok: false, error: "Unknown room" })
-      }
-      try {
-        if (!(await isOnWaitlist(match[1], customerId))) {
-          return reply({ ok: false, error: "You are not on this waitlist" })
-        }
-        await socket.join(room as string)
-        reply({ ok: true })
-      } catch (error) {
-        this.logger_.warn(`[realtime] join_room failed: ${(error as Error).message}`)
-        reply({ ok: false, error: "Could not join the room" })
-      }
-    })
-    socket.on("leave_room", async (room: unknown, ack?: JoinRoomAck) => {
-      if (typeof room === "string") {
-        await socket.leave(room)
-      }
-      if (typeof ack === "function") {
-        ack({ ok: true })
-      }
-    })
   }
 
   protected async close_() {
