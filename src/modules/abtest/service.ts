@@ -74,6 +74,7 @@ class AbTestModuleService extends MedusaService({
     if (!pairs.length) {
       return new Set()
     }
+    // One join over all pairs; the generated list methods would take one filter per pair.
     const rows: { test_id: string; session_token: string }[] = await sharedContext.manager!.execute(
       EXPOSED_SESSIONS_SQL,
       [JSON.stringify(pairs)]
@@ -96,6 +97,7 @@ class AbTestModuleService extends MedusaService({
       id: ids[index],
       occurred_at: new Date(event.occurred_at).toISOString(),
     }))
+    // One multi-row insert with dedup and the session rollup in the same statement (hot path).
     const inserted: { id: string }[] = await sharedContext.manager!.execute(INGEST_AB_EVENTS_SQL, [
       JSON.stringify(rows),
     ])
@@ -109,6 +111,7 @@ class AbTestModuleService extends MedusaService({
   @InjectManager()
   async removeAbEvents(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     if (ids.length) {
+      // The delete and the session rollup's correction must be one atomic statement.
       await sharedContext.manager!.execute(REMOVE_AB_EVENTS_SQL, [JSON.stringify(ids), JSON.stringify(ids)])
     }
   }
@@ -119,6 +122,7 @@ class AbTestModuleService extends MedusaService({
     testId: string,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AbVariantAggregate[]> {
+    // Grouped sums in the database: a running test can have millions of sessions.
     const rows: AbVariantAggregate[] = await sharedContext.manager!.execute(AB_VARIANT_AGGREGATES_SQL, [testId])
     return rows.map((row) => ({
       variant_id: row.variant_id,
