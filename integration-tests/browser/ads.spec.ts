@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
-import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { buildAdminEarly, logInToAdmin, monetizationSidebarLink, useAdminSession } from "../helpers/browser/admin-session"
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { BANNER_PNG_WIDTH, MediaServer, startMediaServer } from "../helpers/browser/media-server"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
@@ -29,7 +29,7 @@ medusaIntegrationTestRunner({
       await media?.close()
     })
 
-    describe("Admin: /app/ads", () => {
+    describe("Admin: /app/monetization/ads", () => {
       it("creates an ad with a live preview, shows its delivery stats, edits, filters and archives it", async () => {
         const { page } = session.browser
         const problems = collectPageProblems(page)
@@ -46,11 +46,10 @@ medusaIntegrationTestRunner({
         })
 
         await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
-        const sidebarLink = page.locator('a[href="/app/ads"]').first()
-        await sidebarLink.waitFor({ timeout: 20_000 })
+        const sidebarLink = await monetizationSidebarLink(page, "/monetization/ads")
         await expect(sidebarLink.innerText()).resolves.toContain("Ads")
         await sidebarLink.click()
-        await page.waitForURL(`${session.server.url}/app/ads`)
+        await page.waitForURL(`${session.server.url}/app/monetization/ads`)
         const list = page.getByTestId("ads")
         await list.getByText("No ads yet").waitFor({ timeout: 20_000 })
 

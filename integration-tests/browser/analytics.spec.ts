@@ -1,7 +1,7 @@
 import fs from "fs"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
-import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { buildAdminEarly, logInToAdmin, monetizationSidebarLink, useAdminSession } from "../helpers/browser/admin-session"
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
@@ -35,7 +35,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const session = useAdminSession(api, adminBuild)
 
-    describe("Admin: /app/analytics and the product widget", () => {
+    describe("Admin: /app/monetization/analytics and the product widget", () => {
       it("shows an event's KPIs, revenue chart and top tables, and exports CSV, without console errors", async () => {
         const { page } = session.browser
         const problems = collectPageProblems(page)
@@ -93,19 +93,18 @@ medusaIntegrationTestRunner({
 
         await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
-        const sidebarLink = page.locator('a[href="/app/analytics"]').first()
-        await sidebarLink.waitFor({ timeout: 20_000 })
+        const sidebarLink = await monetizationSidebarLink(page, "/monetization/analytics")
         await expect(sidebarLink.innerText()).resolves.toContain("Analytics")
         await sidebarLink.click()
         // Opens on the event with the latest server-recorded data, not the first product.
-        await page.waitForURL((url) => url.pathname === "/app/analytics" && url.searchParams.get("event_id") === eventId)
+        await page.waitForURL((url) => url.pathname === "/app/monetization/analytics" && url.searchParams.get("event_id") === eventId)
         await page.getByTestId("monetization-dashboard").and(page.locator(`[data-event-id="${eventId}"]`)).waitFor()
 
         // The event selector lists products; picking one loads its dashboard.
         const analytics = page.getByTestId("analytics-page")
         await analytics.getByTestId("event-select").click()
         await page.getByRole("option", { name: EVENT_TITLE }).click()
-        await page.waitForURL((url) => url.pathname === "/app/analytics" && url.searchParams.get("event_id") === eventId)
+        await page.waitForURL((url) => url.pathname === "/app/monetization/analytics" && url.searchParams.get("event_id") === eventId)
         const dashboard = analytics.getByTestId("monetization-dashboard")
         await dashboard.getByTestId("kpi-offers").waitFor({ timeout: 20_000 })
 

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
-import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { buildAdminEarly, logInToAdmin, monetizationSidebarLink, useAdminSession } from "../helpers/browser/admin-session"
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
@@ -38,7 +38,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const session = useAdminSession(api, adminBuild)
 
-    describe("Admin: /app/experiments", () => {
+    describe("Admin: /app/monetization/experiments", () => {
       it("creates an experiment in the form, starts it, shows results with a recommendation and declares the winner", async () => {
         const { page } = session.browser
         const problems = collectPageProblems(page)
@@ -50,11 +50,10 @@ medusaIntegrationTestRunner({
 
         await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
-        const sidebarLink = page.locator('a[href="/app/experiments"]').first()
-        await sidebarLink.waitFor({ timeout: 20_000 })
+        const sidebarLink = await monetizationSidebarLink(page, "/monetization/experiments")
         await expect(sidebarLink.innerText()).resolves.toContain("Experiments")
         await sidebarLink.click()
-        await page.waitForURL(`${session.server.url}/app/experiments`)
+        await page.waitForURL(`${session.server.url}/app/monetization/experiments`)
         await page.getByTestId("experiments").getByText("No experiments yet").waitFor({ timeout: 20_000 })
 
         // Create through the form: key, event (a product), name, the two default variants re-weighted.
@@ -78,7 +77,7 @@ medusaIntegrationTestRunner({
         expect((await created).status()).toBe(200)
 
         // Saving opens the detail page.
-        await page.waitForURL(`${session.server.url}/app/experiments/${TEST_ID}`, { timeout: 20_000 })
+        await page.waitForURL(`${session.server.url}/app/monetization/experiments/${TEST_ID}`, { timeout: 20_000 })
         const detail = page.getByTestId("experiment-detail")
         await detail.getByText("Checkout banner copy").waitFor({ timeout: 20_000 })
         await expect(detail.getByTestId("experiment-status").innerText()).resolves.toBe("Draft")
@@ -133,7 +132,7 @@ medusaIntegrationTestRunner({
         await saveScreenshot(page, "admin-experiment-declared")
 
         // The list shows it with its status and variant count.
-        await page.locator('a[href="/app/experiments"]').first().click()
+        await page.locator('a[href="/app/monetization/experiments"]').first().click()
         const row = page.getByTestId("experiments").locator("tbody tr", { hasText: TEST_ID })
         await row.waitFor({ timeout: 20_000 })
         const rowText = await row.innerText()
@@ -142,7 +141,7 @@ medusaIntegrationTestRunner({
         await saveScreenshot(page, "admin-experiments-list")
         // A row opens its experiment.
         await row.getByText(TEST_ID, { exact: true }).click()
-        await page.waitForURL(`${session.server.url}/app/experiments/${TEST_ID}`, { timeout: 20_000 })
+        await page.waitForURL(`${session.server.url}/app/monetization/experiments/${TEST_ID}`, { timeout: 20_000 })
         await detail.getByTestId("experiment-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
         process.stdout.write(`[browser] screenshots in ${screenshot.replace(/[^/]+$/, "")}\n`)
 

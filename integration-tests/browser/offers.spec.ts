@@ -3,7 +3,7 @@ import type { Locator, Page } from "playwright-core"
 import { OFFER_MODULE } from "../../src/modules/offer"
 import type OfferModuleService from "../../src/modules/offer/service"
 import { adminHeaders } from "../helpers/auth"
-import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { buildAdminEarly, logInToAdmin, monetizationSidebarLink, useAdminSession } from "../helpers/browser/admin-session"
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
@@ -52,7 +52,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const session = useAdminSession(api, adminBuild)
 
-    describe("Admin: /app/offers", () => {
+    describe("Admin: /app/monetization/offers", () => {
       it("creates an offer in the form, lists it with its stock, edits it, shows it on the event page and archives it", async () => {
         const { page } = session.browser
         const problems = collectPageProblems(page)
@@ -73,11 +73,10 @@ medusaIntegrationTestRunner({
 
         await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
-        const sidebarLink = page.locator('a[href="/app/offers"]').first()
-        await sidebarLink.waitFor({ timeout: 20_000 })
+        const sidebarLink = await monetizationSidebarLink(page, "/monetization/offers")
         await expect(sidebarLink.innerText()).resolves.toContain("Offers")
         await sidebarLink.click()
-        await page.waitForURL(`${session.server.url}/app/offers`)
+        await page.waitForURL(`${session.server.url}/app/monetization/offers`)
         const list = page.getByTestId("offers")
         await list.getByText("No offers yet").waitFor({ timeout: 20_000 })
 
@@ -212,9 +211,9 @@ medusaIntegrationTestRunner({
         await widget.scrollIntoViewIfNeeded()
         const screenshot = await saveScreenshot(page, "admin-event-offers-widget")
 
-        // "View all" opens the list filtered to this event.
+        // "View all" opens the list filtered to this event (the widget's link to the old URL redirects).
         await widget.getByTestId("event-offers-view-all").click()
-        await page.waitForURL((url) => url.pathname === "/app/offers" && url.searchParams.get("event_id") === event.productId)
+        await page.waitForURL((url) => url.pathname === "/app/monetization/offers" && url.searchParams.get("event_id") === event.productId)
         await editedRow.waitFor({ timeout: 20_000 })
 
         // Archive behind a confirmation: the row leaves the list, and the Archived filter shows it.

@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { updateInventoryLevelsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, createCustomer } from "../helpers/auth"
-import { buildAdminEarly, logInToAdmin, useAdminSession } from "../helpers/browser/admin-session"
+import { buildAdminEarly, logInToAdmin, monetizationSidebarLink, useAdminSession } from "../helpers/browser/admin-session"
 import { collectPageProblems, saveScreenshot } from "../helpers/browser/chromium"
 import { createStoreSetup, storeHeaders } from "../helpers/store-setup"
 import { createTicketProduct } from "../helpers/ticket-product"
@@ -22,7 +22,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const session = useAdminSession(api, adminBuild)
 
-    describe("Admin: /app/waitlists", () => {
+    describe("Admin: /app/monetization/waitlists", () => {
       it("lists a full session's waitlist, shows the FIFO entries and offers the next seat", async () => {
         const { page } = session.browser
         const problems = collectPageProblems(page)
@@ -48,11 +48,10 @@ medusaIntegrationTestRunner({
 
         await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
-        const sidebarLink = page.locator('a[href="/app/waitlists"]').first()
-        await sidebarLink.waitFor({ timeout: 20_000 })
+        const sidebarLink = await monetizationSidebarLink(page, "/monetization/waitlists")
         await expect(sidebarLink.innerText()).resolves.toContain("Waitlists")
         await sidebarLink.click()
-        await page.waitForURL(`${session.server.url}/app/waitlists`)
+        await page.waitForURL(`${session.server.url}/app/monetization/waitlists`)
         const listRow = page.getByTestId("waitlists").locator("tbody tr", { hasText: SESSION_TITLE })
         await listRow.waitFor({ timeout: 20_000 })
         const cells = async () => (await listRow.locator("td").allInnerTexts()).map((text) => text.trim())
@@ -60,7 +59,7 @@ medusaIntegrationTestRunner({
         await expect(cells()).resolves.toEqual([SESSION_TITLE, "2", "2", "0", "3", "0", "0", "0"])
 
         await listRow.click()
-        await page.waitForURL(`${session.server.url}/app/waitlists/${ticket.variantId}`)
+        await page.waitForURL(`${session.server.url}/app/monetization/waitlists/${ticket.variantId}`)
         const detail = page.getByTestId("waitlist-detail")
         await detail.getByRole("heading", { name: SESSION_TITLE }).waitFor({ timeout: 20_000 })
         const kpi = (key: string) => detail.getByTestId(`waitlist-kpi-${key}`).getByTestId("waitlist-kpi-value")
@@ -155,7 +154,7 @@ medusaIntegrationTestRunner({
 
         // The list shows the move too.
         await sidebarLink.click()
-        await page.waitForURL(`${session.server.url}/app/waitlists`)
+        await page.waitForURL(`${session.server.url}/app/monetization/waitlists`)
         await listRow.waitFor({ timeout: 20_000 })
         // The list first shows what it cached on the first visit, then its refetch.
         const moved = [SESSION_TITLE, "3", "2", "1", "2", "1", "0", "0"]
@@ -184,7 +183,8 @@ medusaIntegrationTestRunner({
         expect((await join(ada)).response.status).toBe(404) // not enabled yet
 
         await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
-        await page.locator('a[href="/app/waitlists"]').first().waitFor({ timeout: 20_000 })
+        await page.locator('a[href="/app/monetization"]').first().waitFor({ timeout: 20_000 })
+        // The page's URL before it moved under /monetization: it redirects.
         await page.goto(`${session.server.url}/app/waitlists/${ticket.variantId}`)
         const detail = page.getByTestId("waitlist-detail")
         const toggle = detail.getByTestId("waitlist-enabled").getByRole("switch")

@@ -46,3 +46,16 @@ export async function logInToAdmin(page: Page, serverUrl: string, email: string,
   await page.locator('button[type="submit"]').click()
   await page.waitForURL((url) => !url.pathname.startsWith("/app/login"), { timeout: 20_000 })
 }
+
+/**
+ * The plugin's pages are nested under the sidebar's one "Monetization" entry, whose children are listed
+ * while one of its pages is open: opens the entry and returns the link to `path` (e.g. "/monetization/offers").
+ */
+export async function monetizationSidebarLink(page: Page, path: string) {
+  const parent = page.locator('a[href="/app/monetization"]').first()
+  await parent.waitFor({ timeout: 20_000 })
+  await parent.click()
+  const link = page.locator(`a[href="/app${path}"]`).first()
+  await link.waitFor({ timeout: 20_000 })
+  return link
+}

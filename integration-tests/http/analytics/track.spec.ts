@@ -63,6 +63,22 @@ medusaIntegrationTestRunner({
         expect(response.data.rejected[3].reason).toMatch(/past/)
       })
 
+      it("rejects an event carrying a NUL character alone, while concurrent batches share statements", async () => {
+        const poisoned = [event(), event({ entityId: "moff_\u0000x" }), event({ metadata: { note: "a\u0000b" } })]
+        const honest = Array.from({ length: 12 }, () => [event(), event({ type: "OFFER_CLICK" })])
+        const [attack, ...others] = await Promise.all(
+          [poisoned, ...honest].map((events) => api.post("/store/analytics/track", { events }, storeHeaders(setup)))
+        )
+        expect(attack.status).toBe(202)
+        expect(attack.data.accepted).toBe(1)
+        expect(attack.data.rejected).toEqual([
+          { index: 1, reason: "entity_id: contains a NUL character (\\u0000), which cannot be stored" },
+          { index: 2, reason: "metadata.note: contains a NUL character (\\u0000), which cannot be stored" },
+        ])
+        expect(others.map((response) => [response.status, response.data.accepted])).toEqual(honest.map(() => [202, 2]))
+        expect(await storedEvents()).toHaveLength(1 + 12 * 2)
+      })
+
       it("answers 202 with every event rejected when none is valid, and stores nothing", async () => {
         const response = await api.post(
           "/store/analytics/track",

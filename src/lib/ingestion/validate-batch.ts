@@ -24,7 +24,11 @@ export function validateBatch<T>(
       return
     }
     const timestamp = timestampOf?.(parsed.data)
-    const problem = (timestamp && window ? checkTimestamp(timestamp, window) : null) ?? check?.(parsed.data) ?? null
+    const problem =
+      nulCharacterProblem(parsed.data) ??
+      (timestamp && window ? checkTimestamp(timestamp, window) : null) ??
+      check?.(parsed.data) ??
+      null
     if (problem) {
       rejected.push({ index, reason: problem })
       return
@@ -32,6 +36,29 @@ export function validateBatch<T>(
     valid.push({ index, value: parsed.data })
   })
   return { valid, rejected }
+}
+
+/** Postgres text and jsonb cannot hold U+0000: such an event would fail the statement that stores its batch. */
+function nulCharacterProblem(value: unknown): string | null {
+  const path = pathToNul(value)
+  return path === null ? null : `${path.join(".") || "value"}: contains a NUL character (\\u0000), which cannot be stored`
+}
+
+/** Where the first U+0000 is, in a string or an object's keys and values; null when there is none. */
+function pathToNul(value: unknown): string[] | null {
+  if (typeof value === "string") {
+    return value.includes("\u0000") ? [] : null
+  }
+  if (value === null || typeof value !== "object" || value instanceof Date) {
+    return null
+  }
+  for (const key in value) {
+    const below = key.includes("\u0000") ? [] : pathToNul((value as Record<string, unknown>)[key])
+    if (below) {
+      return [key, ...below]
+    }
+  }
+  return null
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -14,8 +14,11 @@ type LimitedRequest = MedusaRequest & {
   /** The viewer already charged for this request, if it was known before the body was read. */
   rateLimitedViewer?: string
 }
-/** `points` 0 only asks whether the budget is already spent, taking nothing from it. */
-type Check = [LimitedLayer, string, number?]
+/**
+ * `points` 0 only asks whether the budget is already spent, taking nothing from it. `shared`
+ * marks a quota other callers draw on too (a publishable key's, an address's purchases).
+ */
+type Check = [LimitedLayer, string, number?, "shared"?]
 type Refusal = Extract<LimitVerdict, { allowed: false }>
 
 /** 429 with `Retry-After`, in the plugin's error shape (Medusa's error handler has no 429). */
@@ -25,23 +28,25 @@ function refuse(res: MedusaResponse, refusal: Refusal) {
 }
 
 /**
- * Checks phase by phase, stopping at the first phase with a refusal (reported in check order).
- * The layers of one phase are counted together, in one round trip to Redis (auto-pipelined):
- * a phase holds only layers that charge the caller's own viewer or address, so counting a
- * refused request on all of them costs no one else. A shared quota goes in a phase of its own
- * after them, so a refused caller never spends it. A check of 0 points only asks whether a
- * layer is already spent.
+ * Counts every layer together, in one round trip to Redis (auto-pipelined), and answers the first
+ * refusal in check order. A refused request is counted on the caller's own layers (its viewer, its
+ * address); a shared quota it was charged is given back, so a refused caller never spends what
+ * others draw on. A check of 0 points only asks whether a layer is already spent.
  */
-async function firstRefusal(req: MedusaRequest, phases: Check[][]): Promise<Refusal | null> {
+async function firstRefusal(req: MedusaRequest, checks: Check[]): Promise<Refusal | null> {
   const limits: RateLimitModuleService = req.scope.resolve(RATE_LIMIT_MODULE)
-  for (const checks of phases) {
-    const verdicts = await Promise.all(checks.map(([layer, key, points]) => points === 0 ? limits.spent(layer, key) : limits.consume(layer, key, points ?? 1)))
-    const refusal = verdicts.find((verdict): verdict is Refusal => !verdict.allowed)
-    if (refusal) {
-      return refusal
-    }
+  const verdicts = await Promise.all(
+    checks.map(([layer, key, points]) => (points === 0 ? limits.spent(layer, key) : limits.consume(layer, key, points ?? 1)))
+  )
+  const refusal = verdicts.find((verdict): verdict is Refusal => !verdict.allowed)
+  if (refusal) {
+    await Promise.all(
+      checks
+        .filter(([, , points, shared], i) => shared && verdicts[i].allowed && points !== 0)
+        .map(([layer, key, points]) => limits.refund(layer, key, points ?? 1))
+    )
   }
-  return null
+  return refusal ?? null
 }
 
 function customerOf(req: LimitedRequest): string | null {
@@ -72,12 +77,10 @@ export function limitRequest(kind: RouteKind) {
       const ip = requestIp(req)
       const customer = customerOf(req)
       const checks: Check[] = []
-      const phases: Check[][] = []
       if (kind === "purchase" && customer) {
         // Keyed per customer: many buyers behind one venue's address must not throttle each other,
         // and the address is charged only for what its customers were allowed.
-        checks.push(["customer", customer])
-        phases.push([["purchaseIp", ip]])
+        checks.push(["customer", customer], ["purchaseIp", ip, 1, "shared"])
       } else {
         const viewer = viewerBeforeBody(req)
         if (viewer) {
@@ -90,7 +93,7 @@ export function limitRequest(kind: RouteKind) {
           checks.push(["ipEvents", ip, 0])
         }
       }
-      const refusal = await firstRefusal(req, [checks, ...phases])
+      const refusal = await firstRefusal(req, checks)
       return refusal ? refuse(res, refusal) : next()
     } catch (error) {
       next(error)
@@ -122,9 +125,9 @@ export function limitItems(itemsOf: ItemsOf) {
       checks.push(["ipEvents", ip, items])
       const key = req.publishable_key_context?.key
       if (key) {
-        checks.push(["ipShareOfKey", `${key}:${ip}`, items])
+        checks.push(["ipShareOfKey", `${key}:${ip}`, items], ["publishableKey", key, items, "shared"])
       }
-      const refusal = await firstRefusal(req, key ? [checks, [["publishableKey", key, items]]] : [checks])
+      const refusal = await firstRefusal(req, checks)
       return refusal ? refuse(res, refusal) : next()
     } catch (error) {
       next(error)

@@ -69,8 +69,18 @@ export class RateLimits {
     if (!this.options_.enabled) {
       return ALLOWED
     }
+    const limiter = this.limiter_(layer)
+    const limitedKey = key.slice(0, MAX_KEY_LENGTH)
     try {
-      const state = await this.limiter_(layer).get(key.slice(0, MAX_KEY_LENGTH))
+      if (this.redis_?.status === "ready") {
+        // A plain GET rides in the same auto-pipelined write as the request's other counters
+        // (the library's `get` is a MULTI of its own); the retry time is read only when spent.
+        const used = Number(await this.redis_.get(limiter.getKey(limitedKey)))
+        if (used < this.limitOf_(layer).points) {
+          return ALLOWED
+        }
+      }
+      const state = await limiter.get(limitedKey)
       if (!state || state.remainingPoints > 0) {
         return ALLOWED
       }
@@ -79,6 +89,16 @@ export class RateLimits {
       this.logger_?.warn(`rate limits: ${layer} not read: ${(error as Error)?.message ?? error}`)
       return ALLOWED
     }
+  }
+
+  /** Gives back `points` taken from `key`'s budget in `layer` (a shared quota charged for a refused request). */
+  async refund(layer: LimitedLayer, key: string, points: number): Promise<void> {
+    if (!this.options_.enabled || points <= 0) {
+      return
+    }
+    await this.limiter_(layer)
+      .reward(key.slice(0, MAX_KEY_LENGTH), points)
+      .catch((error: Error) => this.logger_?.warn(`rate limits: ${layer} not refunded: ${error?.message ?? error}`))
   }
 
   protected limiter_(layer: LimitedLayer): RateLimiterAbstract {

@@ -9,6 +9,7 @@ import MonetizationEvent from "./models/monetization-event"
 import MonetizationEventDaily from "./models/monetization-event-daily"
 import { INGEST_EVENTS_SQL, REMOVE_EVENTS_SQL } from "./sql"
 import { toIngestRows } from "./ingest-rows"
+import { IngestCoalescer } from "./ingest-coalescer"
 import { generateEntityIds } from "../../lib/entity-ids"
 import { IngestResult, MonetizationEventInput, MonetizationEventType } from "./types"
 import {
@@ -23,11 +24,27 @@ import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 import { executeCounting } from "../../lib/retention/execute-counting"
 import { ERASE_CUSTOMER_EVENTS_SQL, PURGE_EVENTS_SQL } from "./retention-sql"
 
+const EMPTY_RESULT: IngestResult = Object.freeze({
+  accepted: 0,
+  duplicates: 0,
+  inserted_ids: [],
+  inserted_client_event_ids: [],
+}) as IngestResult
+
+/** Statements in flight before client batches queue up to share one, and how many events one carries. */
+const COALESCE_IN_FLIGHT = 4
+const COALESCE_MAX_EVENTS = 5000
+
 class MonetizationEventModuleService extends MedusaService({
   MonetizationEvent,
   MonetizationEventDaily,
 }) {
   protected readonly options_: PluginOptions
+  protected readonly coalescer_ = new IngestCoalescer(
+    (batches) => this.ingestBatches(batches),
+    COALESCE_IN_FLIGHT,
+    COALESCE_MAX_EVENTS
+  )
 
   constructor(container: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
@@ -64,10 +81,30 @@ class MonetizationEventModuleService extends MedusaService({
     events: MonetizationEventInput[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<IngestResult> {
+    const [result] = await this.ingestBatches([events], sharedContext)
+    return result
+  }
+
+  /**
+   * Stores a batch like `ingest`, committed together with other callers' batches when the
+   * server is busy (IngestCoalescer): for autocommitted client traffic, never inside a transaction.
+   */
+  ingestCoalesced(events: MonetizationEventInput[]): Promise<IngestResult> {
+    return events.length ? this.coalescer_.submit(events) : Promise.resolve(EMPTY_RESULT)
+  }
+
+  /** Several batches in one statement, each with its own result. */
+  @InjectManager()
+  async ingestBatches(
+    batches: MonetizationEventInput[][],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<IngestResult[]> {
+    const events = batches.flat()
     if (!events.length) {
-      return { accepted: 0, duplicates: 0, inserted_ids: [], inserted_client_event_ids: [] }
+      return batches.map(() => EMPTY_RESULT)
     }
-    const { shared, rows } = toIngestRows(events, generateEntityIds("mev", events.length))
+    const ids = generateEntityIds("mev", events.length)
+    const { shared, rows } = toIngestRows(events, ids)
     // Through knex, the batch travels as one bound parameter; MikroORM's `execute`
     // would first inline it into the SQL text, escaping it character by character.
     const manager = sharedContext.manager!
@@ -76,12 +113,23 @@ class MonetizationEventModuleService extends MedusaService({
       INGEST_EVENTS_SQL,
       [JSON.stringify(shared), JSON.stringify(rows)]
     )
-    return {
-      accepted: inserted.length,
-      duplicates: events.length - inserted.length,
-      inserted_ids: inserted.map((row) => row.id),
-      inserted_client_event_ids: inserted.map((row) => row.client_event_id),
-    }
+    const stored = new Map(inserted.map((row) => [row.id, row.client_event_id]))
+    let offset = 0
+    return batches.map((batch) => {
+      const result: IngestResult = { accepted: 0, duplicates: 0, inserted_ids: [], inserted_client_event_ids: [] }
+      for (const id of ids.slice(offset, offset + batch.length)) {
+        const clientEventId = stored.get(id)
+        if (clientEventId === undefined) {
+          result.duplicates++
+        } else {
+          result.accepted++
+          result.inserted_ids.push(id)
+          result.inserted_client_event_ids.push(clientEventId)
+        }
+      }
+      offset += batch.length
+      return result
+    })
   }
 
   @InjectManager()

@@ -55,6 +55,10 @@ export default class RateLimitModuleService {
     return this.limits().spent(layer, key)
   }
 
+  refund(layer: LimitedLayer, key: string, points: number): Promise<void> {
+    return this.limits().refund(layer, key, points)
+  }
+
   /** Built at start in processes that serve routes, else on first use: workers and migrations open no connection. */
   protected limits(): RateLimits {
     if (!this.limits_) {

@@ -181,7 +181,16 @@ const DashboardBody = ({ dashboard, range, compact }: { dashboard: Dashboard; ra
               <XAxis dataKey="date" tick={{ fontSize: 11 }} tickFormatter={(date: string) => date.slice(5)} minTickGap={16} />
               <YAxis tick={{ fontSize: 11 }} width={56} />
               <Tooltip formatter={(value: number) => [money(value), "Revenue"]} />
-              <Area type="monotone" dataKey="amount" stroke="#7c3aed" fill="#7c3aed" fillOpacity={0.15} isAnimationActive={false} />
+              {/* Straight segments between daily points: a smoothed curve invents peaks between zero days. */}
+              <Area
+                type="linear"
+                dataKey="amount"
+                stroke="#7c3aed"
+                fill="#7c3aed"
+                fillOpacity={0.15}
+                dot={{ r: 2 }}
+                isAnimationActive={false}
+              />
             </AreaChart>
           </ResponsiveContainer>
         </div>

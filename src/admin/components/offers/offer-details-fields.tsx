@@ -2,7 +2,7 @@ import { Input, Select, Textarea } from "@medusajs/ui"
 import { Controller, useFormContext } from "react-hook-form"
 import { OFFER_PLACEMENTS, OFFER_TYPES } from "../../../modules/offer/types"
 import { EventSelect } from "../experiments/event-select"
-import { OfferFormField } from "./offer-form-field"
+import { FormField } from "../form/form-field"
 import { OFFER_PLACEMENT_LABELS, OFFER_TYPE_LABELS } from "./offer-format"
 import type { OfferFormValues } from "./offer-form-schema"
 import { VariantSearchSelect } from "./variant-search-select"
@@ -13,7 +13,7 @@ export const OfferDetailsFields = ({ creating }: { creating: boolean }) => {
   const { errors } = formState
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-      <OfferFormField id="offer-event" label="Event" error={errors.event_id?.message}>
+      <FormField id="offer-event" label="Event" error={errors.event_id?.message}>
         <Controller
           control={control}
           name="event_id"
@@ -31,11 +31,11 @@ export const OfferDetailsFields = ({ creating }: { creating: boolean }) => {
             />
           )}
         />
-      </OfferFormField>
-      <OfferFormField id="offer-title" label="Title" error={errors.title?.message}>
+      </FormField>
+      <FormField id="offer-title" label="Title" error={errors.title?.message}>
         <Input id="offer-title" aria-invalid={!!errors.title} {...register("title")} />
-      </OfferFormField>
-      <OfferFormField
+      </FormField>
+      <FormField
         id="offer-variant"
         label="Product variant sold"
         className="md:col-span-2"
@@ -48,8 +48,8 @@ export const OfferDetailsFields = ({ creating }: { creating: boolean }) => {
             <VariantSearchSelect id="offer-variant" value={field.value} onChange={field.onChange} invalid={!!errors.variant_id} />
           )}
         />
-      </OfferFormField>
-      <OfferFormField id="offer-type" label="Type" error={errors.offer_type?.message}>
+      </FormField>
+      <FormField id="offer-type" label="Type" error={errors.offer_type?.message}>
         <Controller
           control={control}
           name="offer_type"
@@ -68,8 +68,8 @@ export const OfferDetailsFields = ({ creating }: { creating: boolean }) => {
             </Select>
           )}
         />
-      </OfferFormField>
-      <OfferFormField id="offer-placement" label="Placement" error={errors.placement?.message}>
+      </FormField>
+      <FormField id="offer-placement" label="Placement" error={errors.placement?.message}>
         <Controller
           control={control}
           name="placement"
@@ -88,13 +88,13 @@ export const OfferDetailsFields = ({ creating }: { creating: boolean }) => {
             </Select>
           )}
         />
-      </OfferFormField>
-      <OfferFormField id="offer-description" label="Description" optional className="md:col-span-2" error={errors.description?.message}>
+      </FormField>
+      <FormField id="offer-description" label="Description" optional className="md:col-span-2" error={errors.description?.message}>
         <Textarea id="offer-description" aria-invalid={!!errors.description} {...register("description")} />
-      </OfferFormField>
-      <OfferFormField id="offer-image-url" label="Image URL" optional className="md:col-span-2" error={errors.image_url?.message}>
+      </FormField>
+      <FormField id="offer-image-url" label="Image URL" optional className="md:col-span-2" error={errors.image_url?.message}>
         <Input id="offer-image-url" type="url" aria-invalid={!!errors.image_url} {...register("image_url")} />
-      </OfferFormField>
+      </FormField>
     </div>
   )
 }

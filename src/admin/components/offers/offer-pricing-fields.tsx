@@ -1,6 +1,6 @@
 import { Input, Label, Switch } from "@medusajs/ui"
 import { Controller, useFormContext } from "react-hook-form"
-import { OfferFormField } from "./offer-form-field"
+import { FormField } from "../form/form-field"
 import type { OfferFormValues } from "./offer-form-schema"
 
 /** Price, stock and when the offer is on sale. */
@@ -9,10 +9,10 @@ export const OfferPricingFields = () => {
   const { errors } = formState
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-      <OfferFormField id="offer-price" label="Price" error={errors.price?.message}>
+      <FormField id="offer-price" label="Price" error={errors.price?.message}>
         <Input id="offer-price" inputMode="decimal" aria-invalid={!!errors.price} {...register("price")} />
-      </OfferFormField>
-      <OfferFormField
+      </FormField>
+      <FormField
         id="offer-original-price"
         label="Original price"
         optional
@@ -20,11 +20,11 @@ export const OfferPricingFields = () => {
         error={errors.original_price?.message}
       >
         <Input id="offer-original-price" inputMode="decimal" aria-invalid={!!errors.original_price} {...register("original_price")} />
-      </OfferFormField>
-      <OfferFormField id="offer-currency" label="Currency" error={errors.currency_code?.message}>
+      </FormField>
+      <FormField id="offer-currency" label="Currency" error={errors.currency_code?.message}>
         <Input id="offer-currency" maxLength={3} aria-invalid={!!errors.currency_code} {...register("currency_code")} />
-      </OfferFormField>
-      <OfferFormField
+      </FormField>
+      <FormField
         id="offer-stock"
         label="Stock"
         optional
@@ -32,8 +32,8 @@ export const OfferPricingFields = () => {
         error={errors.inventory_total?.message}
       >
         <Input id="offer-stock" inputMode="numeric" aria-invalid={!!errors.inventory_total} {...register("inventory_total")} />
-      </OfferFormField>
-      <OfferFormField
+      </FormField>
+      <FormField
         id="offer-max-per-customer"
         label="Per customer"
         optional
@@ -46,13 +46,13 @@ export const OfferPricingFields = () => {
           aria-invalid={!!errors.max_per_customer}
           {...register("max_per_customer")}
         />
-      </OfferFormField>
-      <OfferFormField id="offer-starts-at" label="Starts" optional error={errors.starts_at?.message}>
+      </FormField>
+      <FormField id="offer-starts-at" label="Starts" optional error={errors.starts_at?.message}>
         <Input id="offer-starts-at" type="datetime-local" aria-invalid={!!errors.starts_at} {...register("starts_at")} />
-      </OfferFormField>
-      <OfferFormField id="offer-expires-at" label="Expires" optional error={errors.expires_at?.message}>
+      </FormField>
+      <FormField id="offer-expires-at" label="Expires" optional error={errors.expires_at?.message}>
         <Input id="offer-expires-at" type="datetime-local" aria-invalid={!!errors.expires_at} {...register("expires_at")} />
-      </OfferFormField>
+      </FormField>
       <div className="flex items-center gap-x-2 md:col-span-3">
         <Controller
           control={control}

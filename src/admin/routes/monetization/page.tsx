@@ -2,14 +2,9 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
 import {
   Badge,
-  Container,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  DataTable,
   DataTableFilteringState,
-  DataTablePaginationState,
-  Heading,
-  Text,
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
@@ -17,6 +12,8 @@ import {
   MONETIZATION_EVENT_TYPES,
   MonetizationEventType,
 } from "../../../modules/monetization-event/types"
+import { ListPage } from "../../components/list/list-page"
+import { useListPagination } from "../../components/list/use-list-pagination"
 import { AdminMonetizationEvent, useMonetizationEvents } from "../../hooks/api/monetization-events"
 
 const PAGE_SIZE = 20
@@ -62,7 +59,7 @@ const filters = [
 ]
 
 const MonetizationPage = () => {
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const { pagination, setPagination, page } = useListPagination(PAGE_SIZE)
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
 
   const types = useMemo(() => {
@@ -75,11 +72,7 @@ const MonetizationPage = () => {
   }, [filtering])
 
   const { monetization_events, count, isLoading, isError, error } = useMonetizationEvents(
-    {
-      type: types,
-      limit: pagination.pageSize,
-      offset: pagination.pageIndex * pagination.pageSize,
-    },
+    { type: types, ...page },
     { placeholderData: (previous) => previous }
   )
 
@@ -99,26 +92,18 @@ const MonetizationPage = () => {
   }
 
   return (
-    <Container className="divide-y p-0" data-testid="monetization-events">
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
-          <div>
-            <Heading>Monetization events</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Offer, ad and waitlist events tracked from the storefront, newest first.
-            </Text>
-          </div>
-          <DataTable.FilterMenu tooltip="Filter by type" />
-        </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: { heading: "No events yet", description: "Tracked events appear here." },
-            filtered: { heading: "No matching events", description: "Try another type filter." },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
-    </Container>
+    <ListPage
+      table={table}
+      testId="monetization-events"
+      title="Monetization events"
+      description="Offer, ad and waitlist events tracked from the storefront, newest first."
+      filterTestId="monetization-events-filter-menu"
+      filterTooltip="Filter by type"
+      emptyState={{
+        empty: { heading: "No events yet", description: "Tracked events appear here." },
+        filtered: { heading: "No matching events", description: "Try another type filter." },
+      }}
+    />
   )
 }
 

@@ -118,6 +118,32 @@ moduleIntegrationTestRunner<OfferModuleService>({
       expect(await stock(offerId)).toEqual({ sold: 0, held: 1 })
     })
 
+    it("releases a hold once, shortens only live holds, and a canceled order gives its sold units back once", async () => {
+      const offerId = await createOffer(10)
+      const released = await heldHold(await hold(offerId, "cus_h", 2))
+      expect(await service.releaseHold(released.id)).toBe(true)
+      expect(await service.releaseHold(released.id)).toBe(false)
+      expect(await stock(offerId)).toEqual({ sold: 0, held: 0 })
+
+      const bought = await heldHold(await hold(offerId, "cus_h", 3))
+      const soon = new Date(Date.now() + 5 * MINUTE)
+      expect(await service.shortenHolds([bought.id, released.id], soon)).toEqual([bought.id])
+      expect(new Date((await service.retrieveOfferHold(bought.id)).expires_at).getTime()).toBe(soon.getTime())
+      await service.convertHolds({
+        offer_id: offerId,
+        order_id: "order_h",
+        customer_id: "cus_h",
+        currency_code: "eur",
+        holds: [{ hold_id: bought.id, unit_price: 20, line_quantity: 3 }],
+      })
+      expect(await stock(offerId)).toEqual({ sold: 3, held: 0 })
+      expect(await service.cancelPurchasesForOrder("order_h")).toEqual([
+        expect.objectContaining({ offer_id: offerId, quantity: 3 }),
+      ])
+      expect(await service.cancelPurchasesForOrder("order_h")).toEqual([])
+      expect(await stock(offerId)).toEqual({ sold: 0, held: 0 })
+    })
+
     it("renews: a live hold is left alone unless asked to extend, a lapsed one is revived only if stock allows", async () => {
       const offerId = await createOffer(1)
       const h = await heldHold(await hold(offerId, "cus_f", 1))

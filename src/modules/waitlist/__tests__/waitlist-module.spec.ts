@@ -113,6 +113,39 @@ moduleIntegrationTestRunner<WaitlistModuleService>({
       expect((await actions(b.id))[2]).toEqual({ action: "EXPIRED", details: { reason: "offer_lapsed" } })
     })
 
+    it("a join token is its owner's, once: a decline frees the seat; leaving answers what was held; compensations undo", async () => {
+      const a = (await join("cus_a")).entry
+      const b = (await join("cus_b")).entry
+      const c = (await join("cus_c")).entry
+      const [offerA] = await service.offerSeats({ session_id: SESSION, seats: 1, unreserved: 1 })
+      expect(offerA.entry_id).toBe(a.id)
+      await expect(
+        service.claimOffer({ session_id: SESSION, customer_id: "cus_b", join_token: offerA.join_token })
+      ).rejects.toThrow("Invalid join token")
+
+      expect((await service.decline({ session_id: SESSION, customer_id: "cus_a", join_token: offerA.join_token })).status).toBe(
+        "DECLINED"
+      )
+      await expect(
+        service.decline({ session_id: SESSION, customer_id: "cus_a", join_token: offerA.join_token })
+      ).rejects.toThrow("This join token was already used (offer declined)")
+      expect(await service.seatCounts(SESSION)).toEqual({ held: 0, waiting: 2 })
+      expect((await actions(a.id)).map((row) => row.action)).toEqual(["JOINED", "OFFERED", "DECLINED"])
+
+      expect(await service.leave({ session_id: SESSION, customer_id: "cus_b" })).toMatchObject({ id: b.id, status: "WAITING" })
+      await expect(service.leave({ session_id: SESSION, customer_id: "cus_b" })).rejects.toThrow(
+        "You are not on this session's waitlist"
+      )
+      expect((await actions(b.id))[1]).toEqual({ action: "LEFT", details: { previous_status: "WAITING" } })
+      await service.restoreStatus({ entry_id: b.id, status: "WAITING" })
+      expect(await service.positionOf(await entry(b.id))).toMatchObject({ position: 1, total: 2 })
+
+      await service.withdrawJoin(c.id)
+      expect((await entry(c.id)).status).toBe("LEFT")
+      expect((await actions(c.id))[1]).toEqual({ action: "LEFT", details: { join_rolled_back: true } })
+      expect(await service.seatCounts(SESSION)).toEqual({ held: 0, waiting: 1 })
+    })
+
     it("an ordered seat is consumed and never taken back; the organizer releases or removes the others", async () => {
       const a = (await join("cus_a")).entry
       const b = (await join("cus_b")).entry

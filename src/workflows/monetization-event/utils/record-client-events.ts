@@ -10,6 +10,7 @@ import { forwardToAnalyticsModule } from "./forward-to-analytics-module"
  * all, and nothing runs after it that could fail and need it undone (forwarding never
  * fails ingestion), so there is nothing to compensate. The engine's run record and
  * per-step copies of the batch were a third of the route's CPU (bench/notes/ingestion-profile.md).
+ * Under load, concurrent requests' batches share a statement and its commit (IngestCoalescer).
  * Internal callers that compose ingestion with other steps use `trackMonetizationEventsWorkflow`.
  */
 export async function recordClientEvents(
@@ -17,7 +18,7 @@ export async function recordClientEvents(
   events: MonetizationEventInput[]
 ): Promise<IngestResult> {
   const service: MonetizationEventModuleService = container.resolve(MONETIZATION_EVENT_MODULE)
-  const result = await service.ingest(events)
+  const result = await service.ingestCoalesced(events)
   await forwardToAnalyticsModule(container, events, result.inserted_client_event_ids)
   return result
 }
