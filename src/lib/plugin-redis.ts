@@ -3,8 +3,8 @@ import Redis, { RedisOptions } from "ioredis"
 import type { PluginOptions } from "./plugin-options"
 
 /** The plugin's `redisUrl`, else the app's `projectConfig.redisUrl`; none means no Redis for the plugin. */
-export function pluginRedisUrl(options: PluginOptions, configModule: ConfigModule): string | undefined {
-  return options.redisUrl ?? configModule.projectConfig.redisUrl
+export function pluginRedisUrl(options: PluginOptions, configModule: ConfigModule | undefined): string | undefined {
+  return options.redisUrl ?? configModule?.projectConfig?.redisUrl
 }
 
 /**
