@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import pluginOptionsLoader from "../../lib/module-loaders/plugin-options"
 import AbTestModuleService from "./service"
 
 export const ABTEST_MODULE = "abtest"
 
 export default Module(ABTEST_MODULE, {
   service: AbTestModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [pluginOptionsLoader],
 })
 
 export { AbTestModuleService }

@@ -8,7 +8,8 @@ import AbSession from "./models/ab-session"
 import { buildAbTestResults, AbTestResults } from "./results"
 import { AB_VARIANT_AGGREGATES_SQL, EXPOSED_SESSIONS_SQL, INGEST_AB_EVENTS_SQL, REMOVE_AB_EVENTS_SQL } from "./sql"
 import { AbEventInput, AbExperimentDTO, AbIngestResult, AbVariantAggregate } from "./types"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { PluginOptions } from "../../lib/plugin-options"
+import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 import { executeCounting } from "../../lib/retention/execute-counting"
 import { ERASE_CUSTOMER_AB_EVENTS_SQL, PURGE_AB_EVENTS_SQL } from "./retention-sql"
 
@@ -19,10 +20,10 @@ class AbTestModuleService extends MedusaService({
 }) {
   protected readonly options_: PluginOptions
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    this.options_ = injectedPluginOptions(container)
   }
 
   async getOptions(): Promise<PluginOptions> {
@@ -73,6 +74,7 @@ class AbTestModuleService extends MedusaService({
     if (!pairs.length) {
       return new Set()
     }
+    // One join over all pairs; the generated list methods would take one filter per pair.
     const rows: { test_id: string; session_token: string }[] = await sharedContext.manager!.execute(
       EXPOSED_SESSIONS_SQL,
       [JSON.stringify(pairs)]
@@ -95,6 +97,7 @@ class AbTestModuleService extends MedusaService({
       id: ids[index],
       occurred_at: new Date(event.occurred_at).toISOString(),
     }))
+    // One multi-row insert with dedup and the session rollup in the same statement (hot path).
     const inserted: { id: string }[] = await sharedContext.manager!.execute(INGEST_AB_EVENTS_SQL, [
       JSON.stringify(rows),
     ])
@@ -108,6 +111,7 @@ class AbTestModuleService extends MedusaService({
   @InjectManager()
   async removeAbEvents(ids: string[], @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     if (ids.length) {
+      // The delete and the session rollup's correction must be one atomic statement.
       await sharedContext.manager!.execute(REMOVE_AB_EVENTS_SQL, [JSON.stringify(ids), JSON.stringify(ids)])
     }
   }
@@ -118,6 +122,7 @@ class AbTestModuleService extends MedusaService({
     testId: string,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AbVariantAggregate[]> {
+    // Grouped sums in the database: a running test can have millions of sessions.
     const rows: AbVariantAggregate[] = await sharedContext.manager!.execute(AB_VARIANT_AGGREGATES_SQL, [testId])
     return rows.map((row) => ({
       variant_id: row.variant_id,

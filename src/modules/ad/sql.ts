@@ -68,17 +68,6 @@ SELECT
     AND ivt_reason IS NULL AND occurred_at >= ?::timestamptz AND deleted_at IS NULL)::int AS ip_clicks
 `
 
-/** Compensation: removes impressions a failed workflow inserted. */
-export const REMOVE_AD_IMPRESSIONS_SQL = `
-DELETE FROM monetization_ad_impression WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))
-`
-
-/** Compensation: undoes viewable upgrades a failed workflow made. */
-export const DOWNGRADE_AD_IMPRESSIONS_SQL = `
-UPDATE monetization_ad_impression SET viewable = false, viewable_at = NULL, updated_at = now()
-WHERE id IN (SELECT jsonb_array_elements_text(?::jsonb))
-`
-
 /** Records a click once per click id; returns the row only when it is new. */
 export const INSERT_AD_CLICK_SQL = `
 INSERT INTO monetization_ad_click (id, click_id, ad_id, event_id, placement, viewer_key, session_token,
@@ -86,12 +75,6 @@ INSERT INTO monetization_ad_click (id, click_id, ad_id, event_id, placement, vie
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())
 ON CONFLICT (click_id) WHERE deleted_at IS NULL DO NOTHING
 RETURNING id
-`
-
-/** The viewer's latest impression of an ad, for the too-fast-click rule. */
-export const LAST_IMPRESSION_SQL = `
-SELECT max(occurred_at) AS last_at FROM monetization_ad_impression
-WHERE ad_id = ? AND viewer_key = ? AND deleted_at IS NULL
 `
 
 /** Valid impressions per ad for one viewer since each ad's own window start (the Postgres cap counter). */

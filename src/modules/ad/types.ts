@@ -149,3 +149,25 @@ export type AdRequestContext = {
   ip_prefix: string | null
   ivt_reason: AdIvtReason | null
 }
+
+/** An ad's frequency-cap window, in whole hours. */
+export type CapWindow = { ad_id: string; frequency_window_hours: number }
+export type CapIncrement = CapWindow & { viewer_key: string }
+/** A counted cap impression and where it was counted, so compensation undoes it there. */
+export type CountedCap = { key: string; in: "redis" | "memory" }
+
+export type DeliveryCounts = {
+  impressions: number
+  viewable_impressions: number
+  ivt_impressions: number
+  clicks: number
+  ivt_clicks: number
+  ivt_reasons: AdIvtReasonCounts
+}
+
+/** A click to record, with the rules only the ad's click lock can apply. */
+export type CheckedClickInput = AdClickInput & {
+  /** The serve nonce of a validly signed click; a second click with it is `replayed`. */
+  nonce: string | null
+}
+export type RecordedClick = { id: string | null; click_id: string; ivt_reason: AdIvtReason | null }

@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import pluginOptionsLoader from "../../lib/module-loaders/plugin-options"
 import MonetizationEventModuleService from "./service"
 
 export const MONETIZATION_EVENT_MODULE = "monetizationEvent"
 
 export default Module(MONETIZATION_EVENT_MODULE, {
   service: MonetizationEventModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [pluginOptionsLoader],
 })
 
 export { MonetizationEventModuleService }

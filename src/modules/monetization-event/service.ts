@@ -19,7 +19,8 @@ import {
   COUNTS_BY_TYPE_SQL,
 } from "./analytics-sql"
 import { DayCount, DayEntityCount, DayRange, EntityCount } from "./analytics-types"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { PluginOptions } from "../../lib/plugin-options"
+import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 import { executeCounting } from "../../lib/retention/execute-counting"
 import { ERASE_CUSTOMER_EVENTS_SQL, PURGE_EVENTS_SQL } from "./retention-sql"
 
@@ -45,10 +46,10 @@ class MonetizationEventModuleService extends MedusaService({
     COALESCE_MAX_EVENTS
   )
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    this.options_ = injectedPluginOptions(container)
   }
 
   async getOptions(): Promise<PluginOptions> {

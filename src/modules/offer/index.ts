@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import pluginOptionsLoader from "../../lib/module-loaders/plugin-options"
 import OfferModuleService from "./service"
 
 export const OFFER_MODULE = "offer"
 
 export default Module(OFFER_MODULE, {
   service: OfferModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [pluginOptionsLoader],
 })
 
 export { OfferModuleService }

@@ -29,7 +29,8 @@ import {
   SHORTEN_HOLD_SQL,
 } from "./sql"
 import { CanceledPurchase, ConvertHoldsInput, ConvertHoldResult, OfferPurchaseFlag, RenewHoldResult } from "./types"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { PluginOptions } from "../../lib/plugin-options"
+import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 
 export type { HoldRecord } from "./hold-record"
 
@@ -57,10 +58,10 @@ class OfferModuleService extends MedusaService({
   protected readonly offerHoldService_: InjectedDependencies["offerHoldService"]
   protected readonly offerPurchaseService_: InjectedDependencies["offerPurchaseService"]
 
-  constructor(container: InjectedDependencies, options: unknown) {
+  constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    this.options_ = injectedPluginOptions(container)
     this.offerService_ = container.offerService
     this.offerHoldService_ = container.offerHoldService
     this.offerPurchaseService_ = container.offerPurchaseService

@@ -1,10 +1,16 @@
 import type Redis from "ioredis"
 import type { ConfigModule, Logger } from "@medusajs/framework/types"
-import { parsePluginOptions, RateLimitOptions } from "../../lib/plugin-options"
+import { RateLimitOptions } from "../../lib/plugin-options"
+import { PluginOptionsDependencies } from "../../lib/module-loaders/plugin-options"
+import { closeRedis, connectRedis } from "../../lib/plugin-redis"
 import { LimitedLayer, LimitVerdict, RateLimits } from "../../lib/rate-limit/rate-limits"
-import { createCounterRedis } from "../../lib/rate-limit/redis-client"
 
-type InjectedDependencies = { logger: Logger; configModule: ConfigModule }
+type InjectedDependencies = PluginOptionsDependencies & {
+  logger: Logger
+  configModule: ConfigModule
+  /** Registered by `loaders/redis`; null without Redis. */
+  rateLimitRedis: Redis | null
+}
 
 /**
  * The public routes' rate limits, one set per process. Counted in the plugin's Redis (`redisUrl`,
@@ -13,9 +19,8 @@ type InjectedDependencies = { logger: Logger; configModule: ConfigModule }
 export default class RateLimitModuleService {
   protected readonly options_: RateLimitOptions
   protected readonly logger_: Logger
-  protected readonly redisUrl_: string | undefined
+  protected readonly redis_: Redis | null
   protected readonly servesRoutes_: boolean
-  protected redis_: Redis | null = null
   protected limits_: RateLimits | null = null
 
   __hooks = {
@@ -26,18 +31,15 @@ export default class RateLimitModuleService {
       }
     },
     onApplicationShutdown: async () => {
-      const redis = this.redis_
-      this.redis_ = null
       this.limits_ = null
-      await redis?.quit().catch(() => redis.disconnect())
+      await closeRedis(this.redis_)
     },
   }
 
-  constructor(deps: InjectedDependencies, options: unknown) {
-    const parsed = parsePluginOptions(options)
-    this.options_ = parsed.rateLimits
+  constructor(deps: InjectedDependencies) {
+    this.options_ = deps.pluginOptions.rateLimits
     this.logger_ = deps.logger
-    this.redisUrl_ = parsed.redisUrl ?? deps.configModule.projectConfig.redisUrl
+    this.redis_ = deps.rateLimitRedis
     this.servesRoutes_ = deps.configModule.projectConfig.workerMode !== "worker"
   }
 
@@ -60,7 +62,7 @@ export default class RateLimitModuleService {
   /** Built at start in processes that serve routes, else on first use: workers and migrations open no connection. */
   protected limits(): RateLimits {
     if (!this.limits_) {
-      this.redis_ = this.redisUrl_ ? createCounterRedis(this.redisUrl_, this.logger_, "rate limits") : null
+      connectRedis(this.redis_)
       this.limits_ = new RateLimits(this.options_, this.redis_, this.logger_)
     }
     return this.limits_

@@ -1,63 +1,50 @@
 import type http from "http"
-import Redis from "ioredis"
-import { Server, Socket } from "socket.io"
+import { Server } from "socket.io"
 import { createAdapter } from "@socket.io/redis-adapter"
 import { Emitter } from "@socket.io/redis-emitter"
 import type { ConfigModule, Logger } from "@medusajs/framework/types"
-import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import { parseCorsOrigins } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { RateLimitOptions } from "../../lib/plugin-options"
+import { PluginOptionsDependencies } from "../../lib/module-loaders/plugin-options"
+import { closeRedis, connectRedis } from "../../lib/plugin-redis"
 import { RateLimits } from "../../lib/rate-limit/rate-limits"
-import { createCounterRedis } from "../../lib/rate-limit/redis-client"
-import {
-  FAIL_FAST_REDIS_OPTIONS,
-  publishNeverRejects,
-  RedisOutage,
-  SUBSCRIBER_REDIS_OPTIONS,
-} from "../../lib/redis-outage"
 import { armListen, disarmListen } from "./listen-patch"
 import { byCustomer, byIp, limitConnections } from "./connection-limit"
-import { userRoom, WAITLIST_ROOM_PATTERN } from "./types"
+import type { RealtimeRedis } from "./loaders/redis"
+import { handleRooms } from "./rooms"
+import { disconnectAtTokenExpiry, requireCustomer } from "./socket-auth"
+import { userRoom } from "./types"
 
-type InjectedDependencies = {
+type InjectedDependencies = PluginOptionsDependencies & {
   logger: Logger
   configModule: ConfigModule
-  __pg_connection__: Knex
+  /** Registered by `loaders/redis`. */
+  realtimeRedis: RealtimeRedis
 }
-
-type JoinRoomAck = (answer: { ok: boolean; error?: string }) => void
 
 /**
  * Socket.io on Medusa's own HTTP server (same port, path /socket.io). Without a socket
  * server in this process (worker mode) pushes go through the Redis emitter instead.
  */
 export default class RealtimeModuleService {
-  protected readonly options_: PluginOptions
+  protected readonly rateLimits_: RateLimitOptions
   protected readonly logger_: Logger
   protected readonly configModule_: ConfigModule
-  protected readonly pg_: Knex
+  protected readonly redis_: RealtimeRedis
   protected io_: Server | null = null
   protected emitter_: Emitter | null = null
-  protected redisClients_: Redis[] = []
   protected listenHandler_: ((server: http.Server) => void) | null = null
-  protected readonly outage_: RedisOutage
 
   __hooks = {
     onApplicationStart: async () => this.start_(),
     onApplicationPrepareShutdown: async () => this.close_(),
   }
 
-  constructor(deps: InjectedDependencies, options: unknown) {
-    this.options_ = parsePluginOptions(options)
+  constructor(deps: InjectedDependencies) {
+    this.rateLimits_ = deps.pluginOptions.rateLimits
     this.logger_ = deps.logger
     this.configModule_ = deps.configModule
-    this.pg_ = deps.__pg_connection__
-    this.outage_ = new RedisOutage(
-      this.logger_,
-      "[realtime]",
-      "pushes reach only the sockets of the process that sends them"
-    )
+    this.redis_ = deps.realtimeRedis
   }
 
   /** Pushes `event` to every socket of the customer, in any server process. */
@@ -78,16 +65,11 @@ export default class RealtimeModuleService {
     return this.io_
   }
 
-  /** The plugin's `redisUrl`, else the app's: with several processes, pushes must cross them. */
-  protected redisUrl(): string | undefined {
-    return this.options_.redisUrl ?? this.configModule_.projectConfig.redisUrl
-  }
-
+  /** With several processes pushes must cross them: through the plugin's Redis when there is one. */
   protected emitter(): Emitter | null {
-    const redisUrl = this.redisUrl()
-    if (!this.emitter_ && redisUrl) {
-      const client = publishNeverRejects(this.outage_.watch(new Redis(redisUrl, FAIL_FAST_REDIS_OPTIONS)), this.outage_)
-      this.redisClients_.push(client)
+    const client = this.redis_.emitter
+    if (!this.emitter_ && client) {
+      connectRedis(client)
       this.emitter_ = new Emitter(client)
     }
     return this.emitter_
@@ -114,115 +96,22 @@ export default class RealtimeModuleService {
       cors: { origin: origins, credentials: true },
       allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin)),
     })
-    const redisUrl = this.redisUrl()
-    if (redisUrl) {
-      // While Redis is down the adapter still delivers to this process's sockets; ioredis
-      // reconnects both clients and resubscribes, and cross-process pushes resume.
-      const pub = publishNeverRejects(this.outage_.watch(new Redis(redisUrl, FAIL_FAST_REDIS_OPTIONS)), this.outage_)
-      const sub = new Redis(redisUrl, SUBSCRIBER_REDIS_OPTIONS)
-      sub.on("error", () => undefined)
-      this.redisClients_.push(pub, sub)
-      io.adapter(createAdapter(pub, sub))
+    const { adapterPub, adapterSub, counters } = this.redis_
+    if (adapterPub && adapterSub) {
+      connectRedis(adapterPub)
+      connectRedis(adapterSub)
+      io.adapter(createAdapter(adapterPub, adapterSub))
     }
-    const counters = redisUrl ? createCounterRedis(redisUrl, this.logger_, "[realtime] connection limits") : null
-    if (counters) {
-      this.redisClients_.push(counters)
-    }
-    const limits = new RateLimits(this.options_.rateLimits, counters, this.logger_)
+    connectRedis(counters)
+    const limits = new RateLimits(this.rateLimits_, counters, this.logger_)
     // Attempts per IP are counted before the token is verified, so a flood costs no signature checks.
     io.use(limitConnections(limits, "socketIp", byIp))
-    io.use((socket, next) => {
-      const auth = this.authenticate_(socket)
-      if (!auth) {
-        return next(new Error("Unauthorized: a valid customer token is required"))
-      }
-      socket.data.customerId = auth.customerId
-      socket.data.expiresAt = auth.expiresAt
-      next()
-    })
+    io.use(requireCustomer(this.configModule_, this.logger_))
     io.use(limitConnections(limits, "socketCustomer", byCustomer))
-    io.use((socket, next) => {
-      const expiresAt = socket.data.expiresAt as number | null
-      if (expiresAt) {
-        // The socket lives no longer than its token (armed only for sockets that get through).
-        const timer = setTimeout(() => socket.disconnect(true), Math.min(expiresAt - Date.now(), 2 ** 31 - 1))
-        socket.once("disconnect", () => clearTimeout(timer))
-      }
-      next()
-    })
-    io.on("connection", (socket) => this.onConnection_(socket))
+    io.use(disconnectAtTokenExpiry)
+    io.on("connection", (socket) => handleRooms(socket, this.logger_))
     this.io_ = io
     this.logger_.info("[realtime] Socket.io attached to the Medusa HTTP server at /socket.io")
-  }
-
-  /**
-   * A customer token from the handshake's `auth` payload only (a query string ends up in access
-   * logs), verified as Medusa's own `authenticate` does: `jwtPublicKey` and `jwtVerifyOptions`
-   * honoured, expiry enforced.
-   */
-  protected authenticate_(socket: Socket): { customerId: string; expiresAt: number | null } | null {
-    const raw = socket.handshake.auth?.token
-    const token = typeof raw === "string" ? raw.replace(/^Bearer\s+/i, "") : null
-    if (!token) {
-      return null
-    }
-    const http = this.configModule_.projectConfig.http
-    const verified = getAuthContextFromJwtToken(
-      `Bearer ${token}`,
-      http.jwtSecret as string,
-      ["bearer"],
-      ["customer"],
-      http.jwtPublicKey,
-      http.jwtVerifyOptions ?? http.jwtOptions,
-      this.logger_
-    ) as { actor_id?: unknown; exp?: number } | null
-    if (!verified || typeof verified.actor_id !== "string" || !verified.actor_id) {
-      return null
-    }
-    return { customerId: verified.actor_id, expiresAt: typeof verified.exp === "number" ? verified.exp * 1000 : null }
-  }
-
-  protected onConnection_(socket: Socket) {
-    const customerId = socket.data.customerId as string
-    void socket.join(userRoom(customerId))
-    socket.on("join_room", async (room: unknown, ack?: JoinRoomAck) => {
-      const reply: JoinRoomAck = typeof ack === "function" ? ack : () => undefined
-      const match = typeof room === "string" ? WAITLIST_ROOM_PATTERN.exec(room) : null
-      if (!match) {
-        return reply({ ok: false, error: "Unknown room" })
-      }
-      try {
-        if (!(await this.isOnWaitlist_(match[1], customerId))) {
-          return reply({ ok: false, error: "You are not on this waitlist" })
-        }
-        await socket.join(room as string)
-        reply({ ok: true })
-      } catch (error) {
-        this.logger_.warn(`[realtime] join_room failed: ${(error as Error).message}`)
-        reply({ ok: false, error: "Could not join the room" })
-      }
-    })
-    socket.on("leave_room", async (room: unknown, ack?: JoinRoomAck) => {
-      if (typeof room === "string") {
-        await socket.leave(room)
-      }
-      if (typeof ack === "function") {
-        ack({ ok: true })
-      }
-    })
-  }
-
-  /**
-   * Modules are isolated, so the membership check reads the waitlist table directly
-   * (read-only, bound parameters) instead of resolving the waitlist module.
-   */
-  protected async isOnWaitlist_(sessionId: string, customerId: string): Promise<boolean> {
-    const result = await this.pg_.raw(
-      `SELECT 1 FROM monetization_waitlist_entry
-       WHERE session_id = ? AND customer_id = ? AND status IN ('WAITING', 'OFFERED') AND deleted_at IS NULL LIMIT 1`,
-      [sessionId, customerId]
-    )
-    return (result.rows ?? []).length > 0
   }
 
   protected async close_() {
@@ -237,9 +126,7 @@ export default class RealtimeModuleService {
       io.local.disconnectSockets(true)
       io.engine.close()
     }
-    const clients = this.redisClients_
-    this.redisClients_ = []
     this.emitter_ = null
-    await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())))
+    await Promise.all(Object.values(this.redis_).map((client) => closeRedis(client)))
   }
 }

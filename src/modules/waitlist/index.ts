@@ -1,12 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
-import validateOptionsLoader from "./loaders/validate-options"
+import pluginOptionsLoader from "../../lib/module-loaders/plugin-options"
 import WaitlistModuleService from "./service"
 
 export const WAITLIST_MODULE = "waitlist"
 
 export default Module(WAITLIST_MODULE, {
   service: WaitlistModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [pluginOptionsLoader],
 })
 
 export { WaitlistModuleService }

@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { PluginOptions } from "../../lib/plugin-options"
 import {
   eraseCustomerEntries,
   findActiveEntry,
@@ -22,6 +22,7 @@ import { SeatStateMachine } from "./seat-state-machine"
 import * as stats from "./session-stats"
 import * as settings from "./settings"
 import { OfferedSeat, WaitlistEntryRow, WaitlistPosition, WaitlistStatus } from "./types"
+import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 
 export { hashJoinToken } from "./join-token"
 
@@ -39,10 +40,10 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
   protected readonly settings_: SettingService
   protected readonly seats_: SeatStateMachine
 
-  constructor(container: WaitlistInternalServices, options: unknown) {
+  constructor(container: WaitlistInternalServices) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = parsePluginOptions(options)
+    this.options_ = injectedPluginOptions(container)
     this.entries_ = container.waitlistEntryService
     this.audits_ = container.waitlistAuditService
     this.settings_ = container.waitlistSettingService

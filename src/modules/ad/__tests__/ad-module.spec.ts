@@ -62,7 +62,7 @@ function adFixtures(service: AdModuleService) {
 describe("ad module (Postgres)", () => {
   const savedRedisUrl = process.env.REDIS_URL
   beforeAll(() => {
-    // Without `redisUrl` the module falls back to REDIS_URL; here caps must count in Postgres.
+    // Without `redisUrl` the module uses the app's (none in this runner), never REDIS_URL itself; here caps must count in Postgres.
     delete process.env.REDIS_URL
   })
   afterAll(() => {

@@ -1,0 +1,7 @@
+export * from "./ad-delivery-stats"
+export * from "./ad-frequency-caps"
+export * from "./ad-redis-connection"
+export * from "./ad-serve-signer"
+export * from "./ad-serving-cache"
+export * from "./ad-traffic-recorder"
+export * from "./ad-traffic-retention"
