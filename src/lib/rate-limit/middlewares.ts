@@ -11,13 +11,12 @@ export type RouteKind = "read" | "write" | "purchase"
 type LimitedRequest = MedusaRequest & {
   auth_context?: { actor_id?: string; actor_type?: string }
   publishable_key_context?: { key: string }
-  /** The viewer already charged for this request, if it was known before the body was read. */
+  /** The viewer named before the body was read, if any. */
   rateLimitedViewer?: string
+  /** A write whose viewer and address are counted with its items, once its body is read. */
+  rateLimitDeferred?: boolean
 }
-/**
- * `points` 0 only asks whether the budget is already spent, taking nothing from it. `shared`
- * marks a quota other callers draw on too (a publishable key's, an address's purchases).
- */
+/** `shared` marks a quota other callers draw on too (a publishable key's, an address's purchases). */
 type Check = [LimitedLayer, string, number?, "shared"?]
 type Refusal = Extract<LimitVerdict, { allowed: false }>
 
@@ -31,18 +30,18 @@ function refuse(res: MedusaResponse, refusal: Refusal) {
  * Counts every layer together, in one round trip to Redis (auto-pipelined), and answers the first
  * refusal in check order. A refused request is counted on the caller's own layers (its viewer, its
  * address); a shared quota it was charged is given back, so a refused caller never spends what
- * others draw on. A check of 0 points only asks whether a layer is already spent.
+ * others draw on.
  */
 async function firstRefusal(req: MedusaRequest, checks: Check[]): Promise<Refusal | null> {
   const limits: RateLimitModuleService = req.scope.resolve(RATE_LIMIT_MODULE)
   const verdicts = await Promise.all(
-    checks.map(([layer, key, points]) => (points === 0 ? limits.spent(layer, key) : limits.consume(layer, key, points ?? 1)))
+    checks.map(([layer, key, points]) => limits.consume(layer, key, points ?? 1))
   )
   const refusal = verdicts.find((verdict): verdict is Refusal => !verdict.allowed)
   if (refusal) {
     await Promise.all(
       checks
-        .filter(([, , points, shared], i) => shared && verdicts[i].allowed && points !== 0)
+        .filter(([, , , shared], i) => shared && verdicts[i].allowed)
         .map(([layer, key, points]) => limits.refund(layer, key, points ?? 1))
     )
   }
@@ -67,9 +66,18 @@ function viewerBeforeBody(req: LimitedRequest): string | null {
   return typeof v === "string" && v ? v : null
 }
 
+/** The first layer this process already knows is spent, asking no one (see `RateLimits.blockedHere`). */
+async function firstBlockedHere(req: MedusaRequest, checks: [LimitedLayer, string][]): Promise<Refusal | null> {
+  const limits: RateLimitModuleService = req.scope.resolve(RATE_LIMIT_MODULE)
+  const verdicts = await Promise.all(checks.map(([layer, key]) => limits.blockedHere(layer, key)))
+  return verdicts.find((verdict): verdict is Refusal => !verdict.allowed) ?? null
+}
+
 /**
  * The request-level limit, before the body is read (the route has `bodyParser: false`), so a
- * refused request costs a counter, not a parse.
+ * refused request costs a counter, not a parse. A write is counted with its items once its body
+ * is read, in the same round trip to Redis; here it is only refused, unread, when this process
+ * already knows its viewer, address or address's event budget is spent, so a flood is never parsed.
  */
 export function limitRequest(kind: RouteKind) {
   return async function limitRequestRate(req: LimitedRequest, res: MedusaResponse, next: MedusaNextFunction) {
@@ -85,13 +93,17 @@ export function limitRequest(kind: RouteKind) {
         const viewer = viewerBeforeBody(req)
         if (viewer) {
           req.rateLimitedViewer = viewer
+        }
+        if (kind === "write") {
+          req.rateLimitDeferred = true
+          const known: [LimitedLayer, string][] = [["ip", ip], ["ipEvents", ip]]
+          const refusal = await firstBlockedHere(req, viewer ? [["viewer", viewer], ...known] : known)
+          return refusal ? refuse(res, refusal) : next()
+        }
+        if (viewer) {
           checks.push(["viewer", viewer])
         }
         checks.push(["ip", ip])
-        if (kind === "write") {
-          // An address whose event budget is spent would be refused once its body is parsed: refuse it unread.
-          checks.push(["ipEvents", ip, 0])
-        }
       }
       const refusal = await firstRefusal(req, checks)
       return refusal ? refuse(res, refusal) : next()
@@ -104,9 +116,9 @@ export function limitRequest(kind: RouteKind) {
 type ItemsOf = (body: Record<string, unknown> | undefined) => { items: number; sessionToken?: unknown }
 
 /**
- * What a tracking request writes, counted once its body is parsed: the viewer (if only the body names
- * it), the IP's event budget (events, not requests: fresh session tokens do not escape it), the IP's
- * share of the publishable key's quota, and that quota.
+ * What a tracking request writes, counted once its body is parsed: the viewer and the request on its
+ * address (deferred by `limitRequest("write")`), the IP's event budget (events, not requests: fresh
+ * session tokens do not escape it), the IP's share of the publishable key's quota, and that quota.
  */
 export function limitItems(itemsOf: ItemsOf) {
   return async function limitWrittenItems(req: LimitedRequest, res: MedusaResponse, next: MedusaNextFunction) {
@@ -115,12 +127,15 @@ export function limitItems(itemsOf: ItemsOf) {
       const body = req.body && typeof req.body === "object" ? (req.body as Record<string, unknown>) : undefined
       const { items, sessionToken } = itemsOf(body)
       const checks: Check[] = []
-      if (!req.rateLimitedViewer) {
-        const customer = customerOf(req)
-        const viewer = customer ? `customer:${customer}` : typeof sessionToken === "string" && sessionToken ? `token:${sessionToken}` : null
-        if (viewer) {
-          checks.push(["viewer", viewer])
-        }
+      const customer = customerOf(req)
+      const viewer =
+        req.rateLimitedViewer ??
+        (customer ? `customer:${customer}` : typeof sessionToken === "string" && sessionToken ? `token:${sessionToken}` : null)
+      if (viewer && (req.rateLimitDeferred || !req.rateLimitedViewer)) {
+        checks.push(["viewer", viewer])
+      }
+      if (req.rateLimitDeferred) {
+        checks.push(["ip", ip])
       }
       checks.push(["ipEvents", ip, items])
       const key = req.publishable_key_context?.key

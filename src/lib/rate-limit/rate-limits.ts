@@ -91,6 +91,25 @@ export class RateLimits {
     }
   }
 
+  /**
+   * Whether this process already knows `key` is spent in `layer`, without asking Redis: a key that
+   * reached its limit here is blocked in memory until its window ends (`inMemoryBlockOnConsumed`).
+   * Without Redis (or while it is down) the memory counters are the counts, so they answer.
+   */
+  async blockedHere(layer: LimitedLayer, key: string): Promise<LimitVerdict> {
+    if (!this.options_.enabled) {
+      return ALLOWED
+    }
+    const limiter = this.limiter_(layer)
+    if (this.redis_?.status === "ready" && limiter instanceof RateLimiterRedis) {
+      // Public in the library's JS, missing from its typings.
+      const blocked = limiter as RateLimiterRedis & { getInMemoryBlockMsBeforeExpire(rlKey: string): number }
+      const ms = blocked.getInMemoryBlockMsBeforeExpire(limiter.getKey(key.slice(0, MAX_KEY_LENGTH)))
+      return ms > 0 ? { allowed: false, layer, retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) } : ALLOWED
+    }
+    return this.spent(layer, key)
+  }
+
   /** Gives back `points` taken from `key`'s budget in `layer` (a shared quota charged for a refused request). */
   async refund(layer: LimitedLayer, key: string, points: number): Promise<void> {
     if (!this.options_.enabled || points <= 0) {

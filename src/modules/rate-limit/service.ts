@@ -55,6 +55,10 @@ export default class RateLimitModuleService {
     return this.limits().spent(layer, key)
   }
 
+  blockedHere(layer: LimitedLayer, key: string): Promise<LimitVerdict> {
+    return this.limits().blockedHere(layer, key)
+  }
+
   refund(layer: LimitedLayer, key: string, points: number): Promise<void> {
     return this.limits().refund(layer, key, points)
   }
