@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { RATE_LIMIT_MODULE } from "../../modules/rate-limit"
 import type RateLimitModuleService from "../../modules/rate-limit/service"
 import { requestIp } from "./client-ip"
-import { LimitedLayer, LimitVerdict, rateLimitMessage } from "./rate-limits"
+import { isSharedQuota, LimitedLayer, LimitVerdict, rateLimitMessage } from "./rate-limits"
 
 /** `read` and `write` count per viewer and IP; `purchase` per customer, with an IP limit of its own. */
 export type RouteKind = "read" | "write" | "purchase"
@@ -16,8 +16,7 @@ type LimitedRequest = MedusaRequest & {
   /** A write whose viewer and address are counted with its items, once its body is read. */
   rateLimitDeferred?: boolean
 }
-/** `shared` marks a quota other callers draw on too (a publishable key's, an address's purchases). */
-type Check = [LimitedLayer, string, number?, "shared"?]
+type Check = [LimitedLayer, string, number?]
 type Refusal = Extract<LimitVerdict, { allowed: false }>
 
 /** 429 with `Retry-After`, in the plugin's error shape (Medusa's error handler has no 429). */
@@ -41,7 +40,7 @@ async function firstRefusal(req: MedusaRequest, checks: Check[]): Promise<Refusa
   if (refusal) {
     await Promise.all(
       checks
-        .filter(([, , , shared], i) => shared && verdicts[i].allowed)
+        .filter(([layer], i) => isSharedQuota(layer) && verdicts[i].allowed)
         .map(([layer, key, points]) => limits.refund(layer, key, points ?? 1))
     )
   }
@@ -88,7 +87,7 @@ export function limitRequest(kind: RouteKind) {
       if (kind === "purchase" && customer) {
         // Keyed per customer: many buyers behind one venue's address must not throttle each other,
         // and the address is charged only for what its customers were allowed.
-        checks.push(["customer", customer], ["purchaseIp", ip, 1, "shared"])
+        checks.push(["customer", customer], ["purchaseIp", ip])
       } else {
         const viewer = viewerBeforeBody(req)
         if (viewer) {
@@ -140,7 +139,7 @@ export function limitItems(itemsOf: ItemsOf) {
       checks.push(["ipEvents", ip, items])
       const key = req.publishable_key_context?.key
       if (key) {
-        checks.push(["ipShareOfKey", `${key}:${ip}`, items], ["publishableKey", key, items, "shared"])
+        checks.push(["ipShareOfKey", `${key}:${ip}`, items], ["publishableKey", key, items])
       }
       const refusal = await firstRefusal(req, checks)
       return refusal ? refuse(res, refusal) : next()

@@ -9,6 +9,10 @@ export type LimitedLayer = RateLimitLayer | "ipShareOfKey"
 export type LimitVerdict = { allowed: true } | { allowed: false; layer: LimitedLayer; retryAfterSeconds: number }
 
 const ALLOWED: LimitVerdict = { allowed: true }
+/** Quotas many callers draw on: charged for a request another layer refuses, then given back. */
+const SHARED_LAYERS = new Set<LimitedLayer>(["publishableKey", "purchaseIp"])
+
+export const isSharedQuota = (layer: LimitedLayer) => SHARED_LAYERS.has(layer)
 const MAX_KEY_LENGTH = 300
 
 const WHOSE: Record<LimitedLayer, string> = {
@@ -143,8 +147,10 @@ export class RateLimits {
       duration,
       rejectIfRedisNotReady: true,
       insuranceLimiter: memory,
-      // A key over its limit is refused from memory until its window ends: a flood costs no Redis calls.
-      inMemoryBlockOnConsumed: points,
+      // A caller's key over its limit is refused from memory until its window ends: a flood costs no
+      // Redis calls. Not a shared quota: a refused request's charge on it is given back (`refund`), and
+      // a memory block would outlive the refund.
+      inMemoryBlockOnConsumed: isSharedQuota(layer) ? 0 : points,
     })
   }
 

@@ -71,6 +71,24 @@ function rateLimitSuite(name: string, options: { redisUrl?: string; keyPrefix: s
             expect(await service.spent("viewer", key)).toMatchObject({ allowed: false, layer: "viewer" })
           })
 
+          it("knows, without asking Redis, a key that reached its limit here; other keys are not blocked", async () => {
+            const key = uniqueKey("viewer")
+            expect(await service.blockedHere("viewer", key)).toEqual({ allowed: true })
+            await service.consume("viewer", key, 2)
+            expect(await service.blockedHere("viewer", key)).toEqual({ allowed: true })
+            await service.consume("viewer", key)
+            expect(await service.blockedHere("viewer", key)).toMatchObject({ allowed: false, layer: "viewer" })
+            expect(await service.blockedHere("viewer", uniqueKey("viewer"))).toEqual({ allowed: true })
+          })
+
+          it("gives back points taken from a shared quota", async () => {
+            const key = uniqueKey("key")
+            expect(await service.consume("publishableKey", key, 100)).toEqual({ allowed: true })
+            await service.refund("publishableKey", key, 40)
+            expect(await service.consume("publishableKey", key, 40)).toEqual({ allowed: true })
+            expect(await service.consume("publishableKey", key, 1)).toMatchObject({ allowed: false, layer: "publishableKey" })
+          })
+
           it("an IP's share of a publishable key's quota is a budget of its own", async () => {
             const key = uniqueKey("share")
             expect(await service.consume("ipShareOfKey", key, 5)).toEqual({ allowed: true })
