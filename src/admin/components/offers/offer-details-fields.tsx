@@ -1,7 +1,7 @@
 import { Input, Select, Textarea } from "@medusajs/ui"
 import { Controller, useFormContext } from "react-hook-form"
 import { OFFER_PLACEMENTS, OFFER_TYPES } from "../../../modules/offer/types"
-import { EventSelect } from "../experiments/event-select"
+import { EventSelect } from "../form/event-select"
 import { FormField } from "../form/form-field"
 import { OFFER_PLACEMENT_LABELS, OFFER_TYPE_LABELS } from "./offer-format"
 import type { OfferFormValues } from "./offer-form-schema"

@@ -3,7 +3,7 @@ import { Container, Heading, Label, Text } from "@medusajs/ui"
 import { useEffect } from "react"
 import { useSearchParams } from "react-router-dom"
 import { MonetizationDashboard } from "../../../components/analytics/monetization-dashboard"
-import { EventSelect } from "../../../components/experiments/event-select"
+import { EventSelect } from "../../../components/form/event-select"
 import { useEventProducts } from "../../../hooks/api/event-products"
 import { useLatestAnalyticsEvent } from "../../../hooks/api/monetization-dashboard"
 
