@@ -8,7 +8,7 @@ export const monetizationPaths = {
   abTests: `${MONETIZATION_ROOT}/ab-tests`,
   abTest: (testId: string) => `${MONETIZATION_ROOT}/ab-tests/${encodeURIComponent(testId)}`,
   waitlists: `${MONETIZATION_ROOT}/waitlists`,
-  waitlist: (sessionId: string) => `${MONETIZATION_ROOT}/waitlists/${encodeURIComponent(sessionId)}`,
+  waitlist: (variantId: string) => `${MONETIZATION_ROOT}/waitlists/${encodeURIComponent(variantId)}`,
 }
 
 /** Sections whose published URLs used an older name. */

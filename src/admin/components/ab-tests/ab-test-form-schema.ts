@@ -60,10 +60,10 @@ export const variantRow = (variant: Partial<AdminAbVariant> = {}): AbTestVariant
   weight: String(variant.weight ?? 50),
 })
 
-export function abTestFormDefaults(abTest?: AdminAbTest, eventId?: string): AbTestFormValues {
+export function abTestFormDefaults(abTest?: AdminAbTest, productId?: string): AbTestFormValues {
   return {
     test_id: abTest?.test_id ?? "",
-    event_id: abTest?.event_id ?? eventId ?? "",
+    event_id: abTest?.event_id ?? productId ?? "",
     name: abTest?.name ?? "",
     description: abTest?.description ?? "",
     primary_goal: abTest?.primary_goal ?? "conversion",

@@ -22,8 +22,8 @@ export const OfferDetailsFields = ({ creating }: { creating: boolean }) => {
               id="offer-event"
               value={field.value || undefined}
               disabled={!creating}
-              onChange={(eventId) => {
-                field.onChange(eventId)
+              onChange={(productId) => {
+                field.onChange(productId)
                 // Targeting lists hold variants of the chosen event: another event starts them over.
                 setValue("target_ticket_tiers", [])
                 setValue("target_sessions", [])

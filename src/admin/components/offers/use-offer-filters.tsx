@@ -43,11 +43,11 @@ export const useOfferFilters = (events: { id: string; title: string }[]) =>
 
 export function offerFilterParams(filtering: DataTableFilteringState): AdminOfferListParams {
   const status = filtering.is_active as StatusFilter | null | undefined
-  const eventId = filtering.event_id as string | null | undefined
+  const productId = filtering.event_id as string | null | undefined
   const placement = filtering.placement as OfferPlacement | null | undefined
   return {
     ...(status ? STATUS_PARAMS[status] : { is_archived: false }),
-    ...(eventId ? { event_id: eventId } : {}),
+    ...(productId ? { event_id: productId } : {}),
     ...(placement ? { placement } : {}),
   }
 }
