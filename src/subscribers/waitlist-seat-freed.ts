@@ -19,8 +19,8 @@ export default async function waitlistSeatFreedHandler({ event, container }: Sub
       return
     }
   }
-  const sessionId = name.startsWith("waitlist.") ? (event.data as unknown as WaitlistEntryEventData).session_id : null
-  await reconcileWaitlists(container, sessionId ? [sessionId] : undefined)
+  const variantId = name.startsWith("waitlist.") ? (event.data as unknown as WaitlistEntryEventData).session_id : null
+  await reconcileWaitlists(container, variantId ? [variantId] : undefined)
 }
 
 export const config: SubscriberConfig = {

@@ -62,8 +62,8 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
       (await this.listAds({ is_active: true, is_archived: false }, { select: ["event_id"], take: null })).map(
         (ad) => ad.event_id as string
       ),
-    activeAdsOf: async (eventId) =>
-      (await this.listAds({ event_id: eventId, is_active: true, is_archived: false }, { take: null })) as unknown as AdDTO[],
+    activeAdsOf: async (productId) =>
+      (await this.listAds({ event_id: productId, is_active: true, is_archived: false }, { take: null })) as unknown as AdDTO[],
   }
 
   constructor(container: InjectedDependencies) {
@@ -129,9 +129,9 @@ class AdModuleService extends MedusaService({ Ad, AdImpression, AdClick }) {
   }
 
   /** Active, unarchived ads of an event for a placement; schedule and session are checked per request. */
-  async listCandidateAds(eventId: string, placement: string): Promise<AdDTO[]> {
+  async listCandidateAds(productId: string, placement: string): Promise<AdDTO[]> {
     this.watchChanges()
-    return this.cache_.candidates(eventId, placement, this.candidateSource_)
+    return this.cache_.candidates(productId, placement, this.candidateSource_)
   }
 
   /** Called by every ad mutation: this process at once, the others through Redis (else within the TTL). */

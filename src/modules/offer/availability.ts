@@ -67,8 +67,8 @@ export function unavailableReason(
   return null
 }
 
-/** Whether the offer is shown for `sessionId`: session-targeted offers only for their sessions. */
-export function matchesSession(offer: OfferLike, sessionId: string | undefined): boolean {
-  const sessions = asIds(offer.target_sessions)
-  return !sessions.length || (!!sessionId && sessions.includes(sessionId))
+/** Whether the offer is shown for `variantId`: session-targeted offers only for their sessions. */
+export function matchesSession(offer: OfferLike, variantId: string | undefined): boolean {
+  const targetVariantIds = asIds(offer.target_sessions)
+  return !targetVariantIds.length || (!!variantId && targetVariantIds.includes(variantId))
 }

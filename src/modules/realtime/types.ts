@@ -5,5 +5,5 @@ export const REALTIME_EVENTS = {
 } as const
 
 export const userRoom = (customerId: string) => `user:${customerId}`
-export const waitlistRoom = (sessionId: string) => `session:${sessionId}:waitlist`
+export const waitlistRoom = (variantId: string) => `session:${variantId}:waitlist`
 export const WAITLIST_ROOM_PATTERN = /^session:(.+):waitlist$/

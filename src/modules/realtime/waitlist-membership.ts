@@ -7,12 +7,12 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * container (the one Medusa's loaders fill and every request scope derives from); a module's own
  * container cannot reach it, and a socket event has no request scope to take it from.
  */
-export async function isOnWaitlist(sessionId: string, customerId: string): Promise<boolean> {
+export async function isOnWaitlist(variantId: string, customerId: string): Promise<boolean> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "waitlist_entry",
     fields: ["id"],
-    filters: { session_id: sessionId, customer_id: customerId, status: ["WAITING", "OFFERED"] },
+    filters: { session_id: variantId, customer_id: customerId, status: ["WAITING", "OFFERED"] },
     pagination: { take: 1 },
   })
   return data.length > 0

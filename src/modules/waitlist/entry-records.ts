@@ -7,12 +7,12 @@ import { ACTIVE_WAITLIST_STATUSES, WaitlistEntryRow, WaitlistStatus } from "./ty
 
 export async function findActiveEntry(
   entries: EntryService,
-  session_id: string,
+  variantId: string,
   customer_id: string,
   context: Context
 ): Promise<WaitlistEntryRow | null> {
   const [entry] = await entries.list(
-    { session_id, customer_id, status: ACTIVE_WAITLIST_STATUSES },
+    { session_id: variantId, customer_id, status: ACTIVE_WAITLIST_STATUSES },
     { take: 1 },
     context
   )
@@ -22,16 +22,16 @@ export async function findActiveEntry(
 /** The customer's current entry, or their latest one when none is active (accepted, expired…). */
 export async function findLatestEntry(
   entries: EntryService,
-  session_id: string,
+  variantId: string,
   customer_id: string,
   context: Context
 ): Promise<WaitlistEntryRow | null> {
-  const active = await findActiveEntry(entries, session_id, customer_id, context)
+  const active = await findActiveEntry(entries, variantId, customer_id, context)
   if (active) {
     return active
   }
   const [latest] = await entries.list(
-    { session_id, customer_id, status: { $ne: "LEFT" } },
+    { session_id: variantId, customer_id, status: { $ne: "LEFT" } },
     { order: { seq: "DESC" }, take: 1 },
     context
   )
@@ -65,11 +65,11 @@ export async function findEntryByCart(
 /** The session's WAITING entries in list order (id, customer and seq only). */
 export async function listWaitingEntries(
   entries: EntryService,
-  session_id: string,
+  variantId: string,
   context: Context
 ): Promise<{ id: string; customer_id: string; seq: number }[]> {
   const waiting = await entries.list(
-    { session_id, status: "WAITING" },
+    { session_id: variantId, status: "WAITING" },
     { select: ["id", "customer_id", "seq"], order: { seq: "ASC" } },
     context
   )

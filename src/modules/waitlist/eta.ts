@@ -7,8 +7,8 @@ import { WaitlistEntryRow, WaitlistPosition } from "./types"
  * Minutes of waiting per place in line: the observed mean join→offer time per seat, inflated by
  * the share of offers that lapse or are declined; the offer window before data exists.
  */
-export async function minutesPerPosition(manager: EntityManager, session_id: string, offerMinutes: number): Promise<number> {
-  const [row]: Row[] = await manager.execute(OFFER_OUTCOMES_SQL, [offerMinutes, session_id])
+export async function minutesPerPosition(manager: EntityManager, variantId: string, offerMinutes: number): Promise<number> {
+  const [row]: Row[] = await manager.execute(OFFER_OUTCOMES_SQL, [offerMinutes, variantId])
   const accepted = Number(row.accepted)
   const lost = Number(row.lost)
   if (accepted + lost === 0) {
@@ -44,11 +44,11 @@ export async function positionOf(
 /** Positions and estimated waits of a session's WAITING entries, given in list order. */
 export async function positionsInOrder<T extends { id: string; customer_id: string; seq: number }>(
   manager: EntityManager,
-  session_id: string,
+  variantId: string,
   waiting: T[],
   offerMinutes: number
 ): Promise<(WaitlistPosition & { entry_id: string; customer_id: string; seq: number })[]> {
-  const perPlace = await minutesPerPosition(manager, session_id, offerMinutes)
+  const perPlace = await minutesPerPosition(manager, variantId, offerMinutes)
   return waiting.map((entry, index) => ({
     entry_id: entry.id,
     customer_id: entry.customer_id,

@@ -79,11 +79,11 @@ export class SeatStateMachine {
    * The head of the list and the first WAITING entries that could fit in `free` seats
    * (O(free), not O(list)); locked when they are about to be offered.
    */
-  async candidates(manager: EntityManager, session_id: string, free: number, lock: boolean): Promise<OfferCandidate[]> {
+  async candidates(manager: EntityManager, variantId: string, free: number, lock: boolean): Promise<OfferCandidate[]> {
     if (free <= 0) {
       return []
     }
-    const rows: Row[] = await manager.execute(OFFER_CANDIDATES_SQL, [session_id, session_id, free, free])
+    const rows: Row[] = await manager.execute(OFFER_CANDIDATES_SQL, [variantId, variantId, free, free])
     if (lock && rows.length) {
       await manager.execute(LOCK_ENTRIES_SQL, [JSON.stringify(rows.map((row) => row.id))])
     }
@@ -235,8 +235,8 @@ export class SeatStateMachine {
   }
 
   /** Expires lapsed offers (all sessions, or one); answers the expired entries. */
-  async expireLapsedOffers(session_id: string | null, context: TxContext): Promise<WaitlistEntryRow[]> {
-    const rows: Row[] = await context.transactionManager!.execute(EXPIRE_LAPSED_OFFERS_SQL, [session_id, session_id])
+  async expireLapsedOffers(variantId: string | null, context: TxContext): Promise<WaitlistEntryRow[]> {
+    const rows: Row[] = await context.transactionManager!.execute(EXPIRE_LAPSED_OFFERS_SQL, [variantId, variantId])
     await this.audit_(
       context,
       rows.map((row) => ({ entry: toEntry(row), action: "EXPIRED", at: changedAt(row), details: { reason: "offer_lapsed" } }))

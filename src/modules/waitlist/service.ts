@@ -92,21 +92,21 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   @InjectManager()
   async findActiveEntry(
-    session_id: string,
+    variantId: string,
     customer_id: string,
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<WaitlistEntryRow | null> {
-    return findActiveEntry(this.entries_, session_id, customer_id, sharedContext)
+    return findActiveEntry(this.entries_, variantId, customer_id, sharedContext)
   }
 
   /** The customer's current entry, or their latest one when none is active (accepted, expired…). */
   @InjectManager()
   async findLatestEntry(
-    session_id: string,
+    variantId: string,
     customer_id: string,
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<WaitlistEntryRow | null> {
-    return findLatestEntry(this.entries_, session_id, customer_id, sharedContext)
+    return findLatestEntry(this.entries_, variantId, customer_id, sharedContext)
   }
 
   /** Position = WAITING entries ahead + 1; 0 once offered. O(log n), see eta.ts. */
@@ -121,17 +121,17 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
   /** Every WAITING entry of a session in FIFO order with its position and ETA. */
   @InjectManager()
   async listPositions(
-    session_id: string,
+    variantId: string,
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<(WaitlistPosition & { entry_id: string; customer_id: string; seq: number })[]> {
-    const waiting = await listWaitingEntries(this.entries_, session_id, sharedContext)
-    return positionsInOrder(sharedContext.manager!, session_id, waiting, this.options_.waitlistOfferMinutes)
+    const waiting = await listWaitingEntries(this.entries_, variantId, sharedContext)
+    return positionsInOrder(sharedContext.manager!, variantId, waiting, this.options_.waitlistOfferMinutes)
   }
 
   /** Seats promised to waitlisted customers: open offers and accepted carts not yet ordered. */
   @InjectManager()
-  async seatCounts(session_id: string, @MedusaContext() sharedContext: Ctx = {}): Promise<{ held: number; waiting: number }> {
-    return stats.seatCounts(sharedContext.manager!, session_id)
+  async seatCounts(variantId: string, @MedusaContext() sharedContext: Ctx = {}): Promise<{ held: number; waiting: number }> {
+    return stats.seatCounts(sharedContext.manager!, variantId)
   }
 
   /**
@@ -255,16 +255,16 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   /** Expires lapsed offers (all sessions, or one); answers the expired entries. */
   @InjectManager()
-  async expireLapsedOffers(session_id: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<WaitlistEntryRow[]> {
-    return this.expireLapsedOffers_(session_id, sharedContext)
+  async expireLapsedOffers(variantId: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<WaitlistEntryRow[]> {
+    return this.expireLapsedOffers_(variantId, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async expireLapsedOffers_(
-    session_id: string | null,
+    variantId: string | null,
     @MedusaContext() sharedContext: Ctx = {}
   ): Promise<WaitlistEntryRow[]> {
-    return this.seats_.expireLapsedOffers(session_id, sharedContext)
+    return this.seats_.expireLapsedOffers(variantId, sharedContext)
   }
 
   @InjectManager()
@@ -296,8 +296,8 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   /** Accepted seats whose checkout deadline passed and whose order was not placed (all sessions, or one). */
   @InjectManager()
-  async listLapsedCheckouts(session_id: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<WaitlistEntryRow[]> {
-    return stats.listLapsedCheckouts(sharedContext.manager!, session_id, this.options_.waitlistCheckoutMinutes)
+  async listLapsedCheckouts(variantId: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<WaitlistEntryRow[]> {
+    return stats.listLapsedCheckouts(sharedContext.manager!, variantId, this.options_.waitlistCheckoutMinutes)
   }
 
   /**
@@ -378,8 +378,8 @@ class WaitlistModuleService extends MedusaService({ WaitlistEntry, WaitlistAudit
 
   /** Per-session counts by status (all sessions, or one). */
   @InjectManager()
-  async summarize(session_id: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<Record<string, unknown>[]> {
-    return stats.summarize(sharedContext.manager!, session_id)
+  async summarize(variantId: string | null, @MedusaContext() sharedContext: Ctx = {}): Promise<Record<string, unknown>[]> {
+    return stats.summarize(sharedContext.manager!, variantId)
   }
 
   /**

@@ -13,17 +13,17 @@ import { WaitlistEntryRow } from "./types"
 
 /** Per-session figures for the cart guard, the jobs and the admin: aggregates in one statement each. */
 
-export async function seatCounts(manager: EntityManager, session_id: string): Promise<{ held: number; waiting: number }> {
-  const [row]: Row[] = await manager.execute(SEAT_COUNTS_SQL, [session_id])
+export async function seatCounts(manager: EntityManager, variantId: string): Promise<{ held: number; waiting: number }> {
+  const [row]: Row[] = await manager.execute(SEAT_COUNTS_SQL, [variantId])
   return { held: Number(row.held), waiting: Number(row.waiting) }
 }
 
 export async function listLapsedCheckouts(
   manager: EntityManager,
-  session_id: string | null,
+  variantId: string | null,
   checkoutMinutes: number
 ): Promise<WaitlistEntryRow[]> {
-  const rows: Row[] = await manager.execute(LAPSED_CHECKOUTS_SQL, [checkoutMinutes, session_id, session_id])
+  const rows: Row[] = await manager.execute(LAPSED_CHECKOUTS_SQL, [checkoutMinutes, variantId, variantId])
   return rows.map(toEntry)
 }
 
@@ -41,8 +41,8 @@ export async function summarizePage(
   return { rows, count: Number(counted?.count ?? 0) }
 }
 
-export async function summarize(manager: EntityManager, session_id: string | null): Promise<Record<string, unknown>[]> {
-  return manager.execute(SUMMARY_OF_SQL, [session_id, session_id])
+export async function summarize(manager: EntityManager, variantId: string | null): Promise<Record<string, unknown>[]> {
+  return manager.execute(SUMMARY_OF_SQL, [variantId, variantId])
 }
 
 export async function averageWaitMinutes(

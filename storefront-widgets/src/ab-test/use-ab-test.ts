@@ -63,7 +63,7 @@ export function useABTest(testId: string, variants: ABVariantWeight[], options: 
   const getABTracker = useABTrackerGetter()
   const storedToken = useSessionToken()
   const sessionToken = options.sessionToken ?? storedToken
-  const { eventId } = options
+  const { eventId: productId } = options
   const variant = sessionToken ? assignVariant(sessionToken, testId, variants) : null
 
   useEffect(() => {
@@ -75,7 +75,7 @@ export function useABTest(testId: string, variants: ABVariantWeight[], options: 
     viewed.add(key)
     const view: ABTestEvent = {
       test_id: testId,
-      event_id: eventId,
+      event_id: productId,
       session_token: sessionToken,
       variant_id: variant,
       event_type: "variant_view",
@@ -86,14 +86,14 @@ export function useABTest(testId: string, variants: ABVariantWeight[], options: 
       .then((outcome) => {
         if (outcome.status === "rejected") viewed.delete(key)
       })
-  }, [getABTracker, sessionToken, testId, variant, eventId])
+  }, [getABTracker, sessionToken, testId, variant, productId])
 
   const trackConversionForVariant = useCallback(
     (goalAchieved?: boolean, goalValue?: number): Promise<ABTrackOutcome> =>
       sessionToken && variant
-        ? getABTracker().track(conversionEvent(testId, variant, sessionToken, { eventId, goalAchieved, goalValue }))
+        ? getABTracker().track(conversionEvent(testId, variant, sessionToken, { eventId: productId, goalAchieved, goalValue }))
         : Promise.resolve({ status: "rejected", reason: "not hydrated yet: no session token" }),
-    [getABTracker, testId, variant, sessionToken, eventId]
+    [getABTracker, testId, variant, sessionToken, productId]
   )
 
   return { variant, trackConversion: trackConversionForVariant }

@@ -20,16 +20,16 @@ export const WAITLIST_EVENTS = {
   OFFER_EXPIRED: "WAITLIST_OFFER_EXPIRED",
 } as const
 
-export function waitlistQueryKey(sessionId: string, token: string | undefined) {
-  return ["medusa-monetization", "waitlist", sessionId, token ?? null] as const
+export function waitlistQueryKey(variantId: string, token: string | undefined) {
+  return ["medusa-monetization", "waitlist", variantId, token ?? null] as const
 }
 
 /** The join token only arrives by socket; keep it for this tab so a reload can still accept. */
-const offerStorageKey = (sessionId: string) => `em_waitlist_offer:${sessionId}`
+const offerStorageKey = (variantId: string) => `em_waitlist_offer:${variantId}`
 
-function loadOffer(sessionId: string): WaitlistOffer | null {
+function loadOffer(variantId: string): WaitlistOffer | null {
   try {
-    const raw = window.sessionStorage.getItem(offerStorageKey(sessionId))
+    const raw = window.sessionStorage.getItem(offerStorageKey(variantId))
     const offer = raw ? (JSON.parse(raw) as WaitlistOffer) : null
     return offer && Date.parse(offer.expires_at) > Date.now() ? offer : null
   } catch {
@@ -37,10 +37,10 @@ function loadOffer(sessionId: string): WaitlistOffer | null {
   }
 }
 
-function saveOffer(sessionId: string, offer: WaitlistOffer | null) {
+function saveOffer(variantId: string, offer: WaitlistOffer | null) {
   try {
-    if (offer) window.sessionStorage.setItem(offerStorageKey(sessionId), JSON.stringify(offer))
-    else window.sessionStorage.removeItem(offerStorageKey(sessionId))
+    if (offer) window.sessionStorage.setItem(offerStorageKey(variantId), JSON.stringify(offer))
+    else window.sessionStorage.removeItem(offerStorageKey(variantId))
   } catch {
     // Storage unavailable: the offer lives in memory only.
   }
@@ -48,7 +48,7 @@ function saveOffer(sessionId: string, offer: WaitlistOffer | null) {
 
 /** Join tokens taken from accept links, per session (storage for a reload or a login, memory as a fallback). */
 const linkTokens = new Map<string, string>()
-const linkTokenKey = (sessionId: string) => `em_waitlist_link:${sessionId}`
+const linkTokenKey = (variantId: string) => `em_waitlist_link:${variantId}`
 
 /**
  * An accept link (`…?session_id=…&join_token=…`, sent by the plugin's notification) carries the
@@ -61,21 +61,21 @@ export function takeJoinTokenFromUrl(): { session_id: string | null; join_token:
   const url = new URL(window.location.href)
   const joinToken = url.searchParams.get("join_token")
   if (!joinToken) return null
-  const sessionId = url.searchParams.get("session_id")
+  const variantId = url.searchParams.get("session_id")
   url.searchParams.delete("join_token")
   window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`)
-  const key = sessionId ?? "*"
+  const key = variantId ?? "*"
   linkTokens.set(key, joinToken)
   try {
     window.sessionStorage.setItem(linkTokenKey(key), joinToken)
   } catch {
     // Storage unavailable: the token lives in memory only.
   }
-  return { session_id: sessionId, join_token: joinToken }
+  return { session_id: variantId, join_token: joinToken }
 }
 
-function readLinkToken(sessionId: string): string | null {
-  for (const key of [sessionId, "*"]) {
+function readLinkToken(variantId: string): string | null {
+  for (const key of [variantId, "*"]) {
     let stored: string | null = null
     try {
       stored = window.sessionStorage.getItem(linkTokenKey(key))
@@ -88,8 +88,8 @@ function readLinkToken(sessionId: string): string | null {
   return null
 }
 
-function clearLinkToken(sessionId: string) {
-  for (const key of [sessionId, "*"]) {
+function clearLinkToken(variantId: string) {
+  for (const key of [variantId, "*"]) {
     linkTokens.delete(key)
     try {
       window.sessionStorage.removeItem(linkTokenKey(key))
@@ -106,12 +106,12 @@ export type UseSessionWaitlistOptions = {
 }
 
 /** A customer's place on a full session's waitlist: REST state kept live by Socket.io pushes. */
-export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlistOptions = {}) {
+export function useSessionWaitlist(variantId: string, options: UseSessionWaitlistOptions = {}) {
   const config = useMonetizationConfig()
   const client = useQueryClient()
   const token = config.getCustomerToken?.()
-  const key = useMemo(() => waitlistQueryKey(sessionId, token), [sessionId, token])
-  const [offer, setOfferState] = useState<WaitlistOffer | null>(() => loadOffer(sessionId))
+  const key = useMemo(() => waitlistQueryKey(variantId, token), [variantId, token])
+  const [offer, setOfferState] = useState<WaitlistOffer | null>(() => loadOffer(variantId))
   const [expiredMessage, setExpiredMessage] = useState<string | null>(null)
   const [connected, setConnected] = useState(false)
   const [pending, setPending] = useState(false)
@@ -120,10 +120,10 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
 
   const setOffer = useCallback(
     (next: WaitlistOffer | null) => {
-      saveOffer(sessionId, next)
+      saveOffer(variantId, next)
       setOfferState(next)
     },
-    [sessionId]
+    [variantId]
   )
 
   const query = useQuery({
@@ -134,7 +134,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
       try {
         const body = await storeFetch<StoreWaitlistEntryResponse>(
           config,
-          `/store/sessions/${encodeURIComponent(sessionId)}/waitlist`,
+          `/store/sessions/${encodeURIComponent(variantId)}/waitlist`,
           { signal }
         )
         return body.waitlist_entry
@@ -152,16 +152,16 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
   const loaded = query.data
   useEffect(() => {
     if (!loaded) return
-    const linkToken = readLinkToken(sessionId)
+    const linkToken = readLinkToken(variantId)
     if (!linkToken) return
     if (loaded.status !== "OFFERED" || !loaded.offer?.expires_at) {
-      if (loaded.status !== "WAITING") clearLinkToken(sessionId)
+      if (loaded.status !== "WAITING") clearLinkToken(variantId)
       return
     }
     if (!offer) {
-      setOffer({ session_id: sessionId, join_token: linkToken, expires_at: loaded.offer.expires_at, title: "A seat is available!" })
+      setOffer({ session_id: variantId, join_token: linkToken, expires_at: loaded.offer.expires_at, title: "A seat is available!" })
     }
-  }, [loaded, sessionId, offer, setOffer])
+  }, [loaded, variantId, offer, setOffer])
 
   const patchEntry = useCallback(
     (patch: Partial<WaitlistEntry>) =>
@@ -177,7 +177,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
       transports: ["websocket"],
       reconnection: true,
     })
-    const mine = (payload: { session_id?: string } | undefined) => payload?.session_id === sessionId
+    const mine = (payload: { session_id?: string } | undefined) => payload?.session_id === variantId
     socket.on("connect", () => {
       setConnected(true)
       // Resync whatever was pushed while disconnected.
@@ -205,7 +205,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
       socket.disconnect()
       setConnected(false)
     }
-  }, [token, sessionId, config.baseUrl, options.socketUrl, options.socketPath, client, key, patchEntry, setOffer])
+  }, [token, variantId, config.baseUrl, options.socketUrl, options.socketPath, client, key, patchEntry, setOffer])
 
   const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     setPending(true)
@@ -220,7 +220,7 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
     }
   }, [])
 
-  const base = `/store/sessions/${encodeURIComponent(sessionId)}/waitlist`
+  const base = `/store/sessions/${encodeURIComponent(variantId)}/waitlist`
 
   const join = useCallback(
     (quantity?: number) =>
@@ -255,13 +255,13 @@ export function useSessionWaitlist(sessionId: string, options: UseSessionWaitlis
           body: JSON.stringify({ join_token: offer.join_token }),
         })
         setOffer(null)
-        clearLinkToken(sessionId)
+        clearLinkToken(variantId)
         if (body?.cart) setCart(body.cart)
         if (body?.waitlist_entry) client.setQueryData(key, body.waitlist_entry)
         else patchEntry({ status: action === "accept" ? "ACCEPTED" : "DECLINED", offer: null })
         return body
       }),
-    [run, offer, config, base, setOffer, client, key, patchEntry, sessionId]
+    [run, offer, config, base, setOffer, client, key, patchEntry, variantId]
   )
   const accept = useCallback(() => respond("accept"), [respond])
   const decline = useCallback(() => respond("decline"), [respond])

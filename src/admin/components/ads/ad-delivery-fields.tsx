@@ -1,7 +1,7 @@
 import { Checkbox, Input, Label, Switch, Text } from "@medusajs/ui"
 import { Controller, UseFormReturn } from "react-hook-form"
 import { AD_PLACEMENTS, AdPlacement } from "../../../modules/ad/types"
-import { EventSelect } from "../experiments/event-select"
+import { EventSelect } from "../form/event-select"
 import { AdFormField } from "./ad-form-field"
 import type { AdFormValues } from "./ad-form-schema"
 import { PLACEMENT_LABELS } from "./ad-labels"

@@ -6,7 +6,7 @@ export type RotationShare = { placement: AdPlacement; share: number }
 
 type Rotating = Pick<AdminAd, "id" | "event_id" | "placements" | "weight" | "starts_at" | "ends_at" | "is_active" | "is_archived">
 
-const slot = (eventId: string, placement: string) => `${eventId}\u0000${placement}`
+const slot = (productId: string, placement: string) => `${productId}\u0000${placement}`
 
 /**
  * Each live ad's weight over the summed weight of the live ads of its event and placement:

@@ -1,7 +1,7 @@
 import { Input, Select, Textarea } from "@medusajs/ui"
 import { Controller, useFormContext } from "react-hook-form"
 import { OFFER_PLACEMENTS, OFFER_TYPES } from "../../../modules/offer/types"
-import { EventSelect } from "../experiments/event-select"
+import { EventSelect } from "../form/event-select"
 import { FormField } from "../form/form-field"
 import { OFFER_PLACEMENT_LABELS, OFFER_TYPE_LABELS } from "./offer-format"
 import type { OfferFormValues } from "./offer-form-schema"
@@ -22,8 +22,8 @@ export const OfferDetailsFields = ({ creating }: { creating: boolean }) => {
               id="offer-event"
               value={field.value || undefined}
               disabled={!creating}
-              onChange={(eventId) => {
-                field.onChange(eventId)
+              onChange={(productId) => {
+                field.onChange(productId)
                 // Targeting lists hold variants of the chosen event: another event starts them over.
                 setValue("target_ticket_tiers", [])
                 setValue("target_sessions", [])

@@ -59,9 +59,9 @@ export function toLocalInput(value: string | null | undefined): string {
 
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null)
 
-export function offerFormDefaults(offer?: AdminOffer, eventId?: string): OfferFormValues {
+export function offerFormDefaults(offer?: AdminOffer, productId?: string): OfferFormValues {
   return {
-    event_id: offer?.event_id ?? eventId ?? "",
+    event_id: offer?.event_id ?? productId ?? "",
     variant_id: offer?.variant_id ?? "",
     title: offer?.title ?? "",
     description: offer?.description ?? "",

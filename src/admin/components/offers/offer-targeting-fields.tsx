@@ -7,9 +7,9 @@ import { VariantChecklist } from "./variant-checklist"
 /** Who sees the offer: buyers of some ticket tiers, visitors of some sessions (both variants of the event). */
 export const OfferTargetingFields = () => {
   const { control } = useFormContext<OfferFormValues>()
-  const eventId = useWatch({ control, name: "event_id" })
-  const { options, isLoading } = useEventVariants(eventId || undefined)
-  const empty = !eventId ? "Choose the event first." : isLoading ? "Loading the event's variants…" : "The event has no variants."
+  const productId = useWatch({ control, name: "event_id" })
+  const { options, isLoading } = useEventVariants(productId || undefined)
+  const empty = !productId ? "Choose the event first." : isLoading ? "Loading the event's variants…" : "The event has no variants."
   return (
     <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
       <div className="flex flex-col gap-y-2">
@@ -43,7 +43,7 @@ export const OfferTargetingFields = () => {
               options={options.filter((option) => option.manage_inventory)}
               value={field.value}
               onChange={field.onChange}
-              empty={eventId && !isLoading ? "The event has no capacity-limited sessions." : empty}
+              empty={productId && !isLoading ? "The event has no capacity-limited sessions." : empty}
             />
           )}
         />

@@ -15,13 +15,13 @@ const STATUS_PARAMS: Record<StatusFilter, Pick<AdminOfferListParams, "is_active"
 }
 
 /** Event, status and placement filters; without a status filter archived offers stay out of the list. */
-export const useOfferFilters = (events: { id: string; title: string }[]) =>
+export const useOfferFilters = (eventProducts: { id: string; title: string }[]) =>
   useMemo(
     () => [
       filterHelper.accessor("event_id", {
         type: "radio",
         label: "Event",
-        options: events.map((event) => ({ label: event.title, value: event.id })),
+        options: eventProducts.map((product) => ({ label: product.title, value: product.id })),
       }),
       filterHelper.accessor("is_active", {
         type: "radio",
@@ -38,16 +38,16 @@ export const useOfferFilters = (events: { id: string; title: string }[]) =>
         options: OFFER_PLACEMENTS.map((placement) => ({ label: OFFER_PLACEMENT_LABELS[placement], value: placement })),
       }),
     ],
-    [events]
+    [eventProducts]
   )
 
 export function offerFilterParams(filtering: DataTableFilteringState): AdminOfferListParams {
   const status = filtering.is_active as StatusFilter | null | undefined
-  const eventId = filtering.event_id as string | null | undefined
+  const productId = filtering.event_id as string | null | undefined
   const placement = filtering.placement as OfferPlacement | null | undefined
   return {
     ...(status ? STATUS_PARAMS[status] : { is_archived: false }),
-    ...(eventId ? { event_id: eventId } : {}),
+    ...(productId ? { event_id: productId } : {}),
     ...(placement ? { placement } : {}),
   }
 }

@@ -13,11 +13,11 @@ export const monetizationDashboardQueryKeys = queryKeysFactory<"monetization_das
 /** The seed's dashboard refreshed itself every 5 minutes; the page and the product widget do the same. */
 export const DASHBOARD_REFRESH_MS = 5 * 60 * 1000
 
-export const dashboardPath = (eventId: string) =>
-  `/admin/analytics/events/${encodeURIComponent(eventId)}/monetization`
+export const dashboardPath = (productId: string) =>
+  `/admin/analytics/events/${encodeURIComponent(productId)}/monetization`
 
 export const useMonetizationDashboard = (
-  eventId: string,
+  productId: string,
   range: DateRange,
   options?: Omit<
     UseQueryOptions<MonetizationDashboard, FetchError, MonetizationDashboard, QueryKey>,
@@ -25,8 +25,8 @@ export const useMonetizationDashboard = (
   >
 ) => {
   const { data, ...rest } = useQuery({
-    queryKey: [...monetizationDashboardQueryKeys.detail(eventId), range],
-    queryFn: () => sdk.client.fetch<MonetizationDashboard>(dashboardPath(eventId), { query: range }),
+    queryKey: [...monetizationDashboardQueryKeys.detail(productId), range],
+    queryFn: () => sdk.client.fetch<MonetizationDashboard>(dashboardPath(productId), { query: range }),
     refetchInterval: DASHBOARD_REFRESH_MS,
     ...options,
   })
@@ -52,11 +52,11 @@ export const useLatestAnalyticsEvent = (
  * Downloads the CSV export. A plain fetch (not the sdk's JSON client) with the session cookie;
  * with JWT auth the sdk's stored token is sent as a bearer header.
  */
-export async function downloadMonetizationCsv(eventId: string, range: DateRange): Promise<void> {
+export async function downloadMonetizationCsv(productId: string, range: DateRange): Promise<void> {
   const params = new URLSearchParams(range)
   // Same backend as lib/sdk.ts: "/" means the origin the admin is served from.
   const backend = (typeof __BACKEND_URL__ !== "undefined" && __BACKEND_URL__) || "/"
-  const url = new URL(`${dashboardPath(eventId)}/export?${params}`, backend === "/" ? window.location.origin : backend)
+  const url = new URL(`${dashboardPath(productId)}/export?${params}`, backend === "/" ? window.location.origin : backend)
   const token = await sdk.client.getToken().catch(() => null)
   const response = await fetch(url, {
     credentials: "include",
@@ -68,7 +68,7 @@ export async function downloadMonetizationCsv(eventId: string, range: DateRange)
   const blob = await response.blob()
   const filename =
     /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ??
-    `monetization-${eventId}-${range.date_from}-${range.date_to}.csv`
+    `monetization-${productId}-${range.date_from}-${range.date_to}.csv`
   const href = URL.createObjectURL(blob)
   const link = document.createElement("a")
   link.href = href

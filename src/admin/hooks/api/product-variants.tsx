@@ -76,16 +76,16 @@ export const useVariantsByIds = (ids: string[]) => {
 }
 
 /** The event product's own variants: its ticket tiers and sessions. */
-export const useEventVariants = (eventId: string | undefined) => {
+export const useEventVariants = (productId: string | undefined) => {
   const { data, ...rest } = useQuery({
-    queryKey: [...variantOptionQueryKeys.detail(eventId ?? ""), "event"],
+    queryKey: [...variantOptionQueryKeys.detail(productId ?? ""), "event"],
     queryFn: async () => {
-      const { product } = await sdk.admin.product.retrieve(eventId!, {
+      const { product } = await sdk.admin.product.retrieve(productId!, {
         fields: PRODUCT_FIELDS,
       })
       return (product.variants ?? []).map((variant) => toOption(variant, product.title))
     },
-    enabled: !!eventId,
+    enabled: !!productId,
   })
   return { options: data ?? [], ...rest }
 }

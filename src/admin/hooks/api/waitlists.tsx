@@ -23,7 +23,7 @@ export const waitlistQueryKeys = queryKeysFactory<"waitlist">("waitlist")
 
 type QueryOptions<T> = Omit<UseQueryOptions<T, FetchError, T, QueryKey>, "queryKey" | "queryFn">
 
-const sessionPath = (sessionId: string) => `/admin/sessions/${encodeURIComponent(sessionId)}/waitlist`
+const sessionPath = (variantId: string) => `/admin/sessions/${encodeURIComponent(variantId)}/waitlist`
 
 /** `GET /admin/waitlists`: a page of the sessions that have a waitlist. */
 export const useWaitlists = (query: { limit: number; offset: number }, options?: QueryOptions<AdminWaitlistListResponse>) => {
@@ -37,14 +37,14 @@ export const useWaitlists = (query: { limit: number; offset: number }, options?:
 
 /** `GET /admin/sessions/:session_id/waitlist`: seat counts and a page of the FIFO entries with their audit trail. */
 export const useSessionWaitlist = (
-  sessionId: string,
+  variantId: string,
   page: AdminSessionWaitlistQuery,
   options?: QueryOptions<AdminSessionWaitlistResponse>
 ) => {
   const { data, ...rest } = useQuery({
-    // Under detail(sessionId), so the mutations' invalidation reaches every page.
-    queryKey: [...waitlistQueryKeys.detail(sessionId), page],
-    queryFn: () => sdk.client.fetch<AdminSessionWaitlistResponse>(sessionPath(sessionId), { query: page }),
+    // Under detail(variantId), so the mutations' invalidation reaches every page.
+    queryKey: [...waitlistQueryKeys.detail(variantId), page],
+    queryFn: () => sdk.client.fetch<AdminSessionWaitlistResponse>(sessionPath(variantId), { query: page }),
     ...options,
   })
   return { ...data, ...rest }
@@ -52,84 +52,84 @@ export const useSessionWaitlist = (
 
 /** `POST /admin/sessions/:session_id/waitlist/offer-next`. */
 export const useOfferNextWaitlistSeats = (
-  sessionId: string,
+  variantId: string,
   options?: MutationOptions<AdminOfferNextResponse, AdminOfferNextPayload>
 ) =>
   useInvalidatingMutation(
-    (body) => sdk.client.fetch<AdminOfferNextResponse>(`${sessionPath(sessionId)}/offer-next`, { method: "POST", body }),
-    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    (body) => sdk.client.fetch<AdminOfferNextResponse>(`${sessionPath(variantId)}/offer-next`, { method: "POST", body }),
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(variantId)],
     options
   )
 
 /** `POST /admin/sessions/:session_id/waitlist/release`: held seats go back to the pool and are offered on. */
 export const useReleaseWaitlistEntries = (
-  sessionId: string,
+  variantId: string,
   options?: MutationOptions<AdminReleaseWaitlistEntriesResponse, AdminWaitlistEntryIdsPayload>
 ) =>
   useInvalidatingMutation(
     (body) =>
-      sdk.client.fetch<AdminReleaseWaitlistEntriesResponse>(`${sessionPath(sessionId)}/release`, {
+      sdk.client.fetch<AdminReleaseWaitlistEntriesResponse>(`${sessionPath(variantId)}/release`, {
         method: "POST",
         body,
       }),
-    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(variantId)],
     options
   )
 
 /** `POST /admin/sessions/:session_id/waitlist/remove`: entries leave the list; their seats are offered on. */
 export const useRemoveWaitlistEntries = (
-  sessionId: string,
+  variantId: string,
   options?: MutationOptions<AdminRemoveWaitlistEntriesResponse, AdminWaitlistEntryIdsPayload>
 ) =>
   useInvalidatingMutation(
     (body) =>
-      sdk.client.fetch<AdminRemoveWaitlistEntriesResponse>(`${sessionPath(sessionId)}/remove`, {
+      sdk.client.fetch<AdminRemoveWaitlistEntriesResponse>(`${sessionPath(variantId)}/remove`, {
         method: "POST",
         body,
       }),
-    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(variantId)],
     options
   )
 
 /** `POST /admin/sessions/:session_id/waitlist/settings`: the organizer turns the session's waitlist on or off. */
 export const useSetSessionWaitlistEnabled = (
-  sessionId: string,
+  variantId: string,
   options?: MutationOptions<AdminSessionWaitlistSettingResponse, AdminWaitlistSettingPayload>
 ) =>
   useInvalidatingMutation(
     (body) =>
       sdk.client.fetch<AdminSessionWaitlistSettingResponse>(
-        `${sessionPath(sessionId)}/settings`,
+        `${sessionPath(variantId)}/settings`,
         { method: "POST", body }
       ),
-    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(sessionId)],
+    () => [waitlistQueryKeys.lists(), waitlistQueryKeys.detail(variantId)],
     options
   )
 
-const eventSettingsKey = (eventId: string) => [...waitlistQueryKeys.all, "event-settings", eventId]
+const eventSettingsKey = (productId: string) => [...waitlistQueryKeys.all, "event-settings", productId]
 
 /** `GET /admin/events/:event_id/waitlist-settings`: which sessions of the event have a waitlist. */
-export const useEventWaitlistSettings = (eventId: string) =>
+export const useEventWaitlistSettings = (productId: string) =>
   useQuery({
-    queryKey: eventSettingsKey(eventId),
+    queryKey: eventSettingsKey(productId),
     queryFn: () =>
       sdk.client.fetch<AdminEventWaitlistSettingsResponse>(
-        `/admin/events/${encodeURIComponent(eventId)}/waitlist-settings`
+        `/admin/events/${encodeURIComponent(productId)}/waitlist-settings`
       ),
   })
 
 /** Sets the event's own setting, or one session's (`session_id`); null clears it. */
-export const useSetEventWaitlistEnabled = (eventId: string) =>
+export const useSetEventWaitlistEnabled = (productId: string) =>
   useInvalidatingMutation(
     ({ session_id, enabled }: { session_id?: string; enabled: boolean | null }) =>
       sdk.client.fetch<unknown>(
         session_id
           ? `${sessionPath(session_id)}/settings`
-          : `/admin/events/${encodeURIComponent(eventId)}/waitlist-settings`,
+          : `/admin/events/${encodeURIComponent(productId)}/waitlist-settings`,
         { method: "POST", body: { enabled } }
       ),
     (_, { session_id }) => [
-      eventSettingsKey(eventId),
+      eventSettingsKey(productId),
       waitlistQueryKeys.lists(),
       ...(session_id ? [waitlistQueryKeys.detail(session_id)] : []),
     ]

@@ -42,9 +42,9 @@ export function answerConflict(res: MedusaResponse, errors: { error?: unknown }[
   throw error
 }
 
-export async function requireEntry(container: MedusaContainer, sessionId: string, customerId: string) {
+export async function requireEntry(container: MedusaContainer, variantId: string, customerId: string) {
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
-  const entry = await waitlist.findLatestEntry(sessionId, customerId)
+  const entry = await waitlist.findLatestEntry(variantId, customerId)
   if (!entry) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "You are not on this session's waitlist")
   }

@@ -18,9 +18,9 @@ export const endCustomerWaitlistEntriesStep = createStep(
     }
     const service: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
     const live = await service.listLiveEntriesOfCustomer(input.customer_id)
-    const sessions = [...new Set(live.map((entry) => entry.session_id))]
+    const variantIds = [...new Set(live.map((entry) => entry.session_id))]
     const ended: WaitlistEntryRow[] = []
-    for (const session_id of sessions) {
+    for (const session_id of variantIds) {
       const entry_ids = live.filter((entry) => entry.session_id === session_id).map((entry) => entry.id)
       const rows = await withSessionLock(container, session_id, () =>
         service.endEntries({

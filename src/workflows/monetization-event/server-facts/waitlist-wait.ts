@@ -27,12 +27,12 @@ export async function computeWaitlistWait(container: MedusaContainer, range: Day
     filters: { product_id: range.event_id },
     withDeleted: true,
   })
-  const sessionIds = (data as { id: string }[]).map((variant) => variant.id)
-  if (!sessionIds.length) {
+  const variantIds = (data as { id: string }[]).map((variant) => variant.id)
+  if (!variantIds.length) {
     return NONE
   }
   const { from, to } = rangeBounds(range)
   return container
     .resolve<WaitlistModuleService>(WAITLIST_MODULE_KEY)
-    .averageWaitMinutes({ session_ids: sessionIds, from, to, max_samples: MAX_WAIT_SAMPLES })
+    .averageWaitMinutes({ session_ids: variantIds, from, to, max_samples: MAX_WAIT_SAMPLES })
 }

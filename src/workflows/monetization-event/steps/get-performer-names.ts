@@ -11,14 +11,14 @@ const SOURCES = [
   { module: "ad", method: "listAds", field: "name" },
 ] as const
 
-async function namesFrom(container: MedusaContainer, source: (typeof SOURCES)[number], eventId: string) {
+async function namesFrom(container: MedusaContainer, source: (typeof SOURCES)[number], productId: string) {
   if (!container.hasRegistration(source.module)) {
     return []
   }
   const service = container.resolve(source.module) as Record<string, Lister>
   // Archived offers and ads still earned what the dashboard shows.
   const rows = await service[source.method](
-    { event_id: eventId },
+    { event_id: productId },
     { select: ["id", source.field], take: null, withDeleted: true }
   )
   return rows.map((row) => [row.id, String(row[source.field] ?? row.id)] as const)

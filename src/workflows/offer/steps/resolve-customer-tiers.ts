@@ -42,11 +42,11 @@ export function variantIdsOfOrders(orders: CustomerOrderRow[]): string[] {
 }
 
 /** Whether one of the orders is paid, not canceled and has a ticket (a variant) of the event (a product). */
-export function hasPaidTicketAmong(orders: CustomerOrderRow[], eventId: string): boolean {
+export function hasPaidTicketAmong(orders: CustomerOrderRow[], productId: string): boolean {
   return orders.some(
     (order) =>
       order.status !== "canceled" &&
-      (order.items ?? []).some((item) => item?.product_id === eventId) &&
+      (order.items ?? []).some((item) => item?.product_id === productId) &&
       (order.payment_collections ?? []).some((collection) => PAID_STATUSES.includes(String(collection?.status)))
   )
 }
@@ -63,6 +63,6 @@ export async function purchasedVariantIds(
 }
 
 /** Whether the customer has a paid, not canceled order with a ticket (a variant) of the event (a product). */
-export async function hasPaidTicket(container: MedusaContainer, customerId: string, eventId: string): Promise<boolean> {
-  return hasPaidTicketAmong(await customerOrders(container, customerId, PAID_TICKET_FIELDS), eventId)
+export async function hasPaidTicket(container: MedusaContainer, customerId: string, productId: string): Promise<boolean> {
+  return hasPaidTicketAmong(await customerOrders(container, customerId, PAID_TICKET_FIELDS), productId)
 }

@@ -18,7 +18,7 @@ export function readOfferReferences(input: OfferDataToValidate): WorkflowData<Of
       ]),
     ],
   }))
-  const events = when("offer-names-event", { named }, ({ named }) => !!named.event_id).then(() =>
+  const products = when("offer-names-event", { named }, ({ named }) => !!named.event_id).then(() =>
     useQueryGraphStep({ entity: "product", fields: ["id"], filters: { id: named.event_id! } }).config({
       name: "get-offer-event-product",
     })
@@ -28,9 +28,9 @@ export function readOfferReferences(input: OfferDataToValidate): WorkflowData<Of
       name: "get-offer-variants",
     })
   )
-  return transform({ named, events, variants }, ({ named, events, variants }) => ({
+  return transform({ named, products, variants }, ({ named, products, variants }) => ({
     event_id: named.event_id,
-    event_found: !!events?.data?.length,
+    event_found: !!products?.data?.length,
     variant_ids: named.variant_ids,
     found_variant_ids: ((variants?.data ?? []) as { id: string }[]).map((variant) => variant.id),
   }))

@@ -11,9 +11,9 @@ export const CHECKOUT_LAPSED = "checkout_not_completed"
  * `checkout_not_completed`). A cart that was completed but whose order event has not consumed the
  * entry yet is consumed here instead, so a paid seat is never taken back.
  */
-export async function lapseCheckouts(container: MedusaContainer, sessionId: string | null): Promise<WaitlistEntryRow[]> {
+export async function lapseCheckouts(container: MedusaContainer, variantId: string | null): Promise<WaitlistEntryRow[]> {
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
-  const lapsed = await waitlist.listLapsedCheckouts(sessionId)
+  const lapsed = await waitlist.listLapsedCheckouts(variantId)
   if (!lapsed.length) {
     return []
   }
@@ -28,7 +28,7 @@ export async function lapseCheckouts(container: MedusaContainer, sessionId: stri
   }
   const open = lapsed.filter((entry) => !entry.cart_id || !completed.has(entry.cart_id))
   return waitlist.endEntries({
-    session_id: sessionId,
+    session_id: variantId,
     entry_ids: open.map((entry) => entry.id),
     status: "EXPIRED",
     from: ["ACCEPTED"],

@@ -5,10 +5,10 @@ import type WaitlistModuleService from "../../../modules/waitlist/service"
 import { offerNextWaitlistSeatsWorkflow } from "../workflows/offer-next-waitlist-seats"
 
 /** Offers free seats of the given sessions (all sessions with a waitlist when omitted). */
-export async function reconcileWaitlists(container: MedusaContainer, sessionIds?: string[]) {
+export async function reconcileWaitlists(container: MedusaContainer, variantIds?: string[]) {
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const ids = sessionIds ?? (await waitlist.listActiveSessionIds())
+  const ids = variantIds ?? (await waitlist.listActiveSessionIds())
   let offered = 0
   for (const session_id of ids) {
     try {

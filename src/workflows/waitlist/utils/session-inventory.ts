@@ -66,34 +66,34 @@ function toCapacity(variant: VariantRow): SessionCapacity | null {
 /** Capacity of many sessions in one query; sessions that are missing or unmanaged are absent. */
 export async function listSessionCapacities(
   container: MedusaContainer,
-  sessionIds: string[]
+  variantIds: string[]
 ): Promise<Map<string, SessionCapacity>> {
-  if (!sessionIds.length) {
+  if (!variantIds.length) {
     return new Map()
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: sessionIds } })
+  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: variantIds } })
   const capacities = (data as unknown as VariantRow[]).map(toCapacity).filter((row): row is SessionCapacity => !!row)
   return new Map(capacities.map((row) => [row.session_id, row]))
 }
 
 /** Reads a session (a product variant with managed inventory) and its seat counts. */
-export async function getSessionInventory(container: MedusaContainer, sessionId: string): Promise<SessionInventory> {
+export async function getSessionInventory(container: MedusaContainer, variantId: string): Promise<SessionInventory> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: sessionId } })
+  const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: variantId } })
   const variant = data[0] as unknown as VariantRow | undefined
   if (!variant) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Session ${sessionId} was not found`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Session ${variantId} was not found`)
   }
   const seats = toCapacity(variant)
   if (!seats) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Session ${sessionId} has no managed capacity`)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Session ${variantId} has no managed capacity`)
   }
   const waitlist: WaitlistModuleService = container.resolve(WAITLIST_MODULE)
-  const { held, waiting } = await waitlist.seatCounts(sessionId)
+  const { held, waiting } = await waitlist.seatCounts(variantId)
   const offerable = Math.max(0, seats.unreserved - held)
   const plan = waiting
-    ? await waitlist.planSeats({ session_id: sessionId, free: offerable, unreserved: seats.unreserved })
+    ? await waitlist.planSeats({ session_id: variantId, free: offerable, unreserved: seats.unreserved })
     : null
   return {
     ...seats,
@@ -105,7 +105,7 @@ export async function getSessionInventory(container: MedusaContainer, sessionId:
 }
 
 /** Runs `job` holding the session's waitlist lock (Medusa's locking module: Redis in production). */
-export async function withSessionLock<T>(container: MedusaContainer, sessionId: string, job: () => Promise<T>): Promise<T> {
+export async function withSessionLock<T>(container: MedusaContainer, variantId: string, job: () => Promise<T>): Promise<T> {
   const locking = container.resolve(Modules.LOCKING)
-  return locking.execute(`waitlist:session:${sessionId}`, job, { timeout: 10 })
+  return locking.execute(`waitlist:session:${variantId}`, job, { timeout: 10 })
 }

@@ -3,16 +3,16 @@ import { Container, Heading, Label, Text } from "@medusajs/ui"
 import { useEffect } from "react"
 import { useSearchParams } from "react-router-dom"
 import { MonetizationDashboard } from "../../../components/analytics/monetization-dashboard"
-import { EventSelect } from "../../../components/experiments/event-select"
+import { EventSelect } from "../../../components/form/event-select"
 import { useEventProducts } from "../../../hooks/api/event-products"
 import { useLatestAnalyticsEvent } from "../../../hooks/api/monetization-dashboard"
 
 /** The monetization dashboard of one event; the event is kept in `?event_id=` so the view can be linked. */
 const AnalyticsPage = () => {
   const [searchParams, setSearchParams] = useSearchParams()
-  const eventId = searchParams.get("event_id") ?? ""
+  const productId = searchParams.get("event_id") ?? ""
   const { products, isLoading } = useEventProducts()
-  const latest = useLatestAnalyticsEvent({ enabled: !eventId })
+  const latest = useLatestAnalyticsEvent({ enabled: !productId })
 
   const selectEvent = (id: string) =>
     setSearchParams(
@@ -25,14 +25,14 @@ const AnalyticsPage = () => {
 
   // Open on the event with the latest data; the first event only when no event has any yet.
   useEffect(() => {
-    if (eventId || !latest.isFetched) {
+    if (productId || !latest.isFetched) {
       return
     }
     const target = latest.latestEventId ?? products?.[0]?.id
     if (target) {
       selectEvent(target)
     }
-  }, [eventId, latest.isFetched, latest.latestEventId, products])
+  }, [productId, latest.isFetched, latest.latestEventId, products])
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="analytics-page">
@@ -47,11 +47,11 @@ const AnalyticsPage = () => {
           <Label size="xsmall" htmlFor="analytics-event">
             Event
           </Label>
-          <EventSelect id="analytics-event" size="small" value={eventId || undefined} onChange={selectEvent} />
+          <EventSelect id="analytics-event" size="small" value={productId || undefined} onChange={selectEvent} />
         </div>
       </Container>
-      {eventId ? (
-        <MonetizationDashboard key={eventId} eventId={eventId} title={<Heading level="h2">Monetization</Heading>} />
+      {productId ? (
+        <MonetizationDashboard key={productId} eventId={productId} title={<Heading level="h2">Monetization</Heading>} />
       ) : (
         <Container>
           <Text size="small" className="text-ui-fg-subtle">

@@ -28,12 +28,12 @@ const OffersPage = () => {
     { placeholderData: (previous) => previous }
   )
   const { products } = useEventProducts()
-  const events = useMemo(() => (products ?? []).map(({ id, title }) => ({ id, title })), [products])
-  const eventTitles = useMemo(() => new Map(events.map((event) => [event.id, event.title])), [events])
+  const eventProducts = useMemo(() => (products ?? []).map(({ id, title }) => ({ id, title })), [products])
+  const eventTitles = useMemo(() => new Map(eventProducts.map((product) => [product.id, product.title])), [eventProducts])
 
   const onArchive = useCallback((offer: AdminOffer) => void archive(offer), [archive])
   const columns = useOfferColumns({ eventTitles, onEdit: form.openEdit, onArchive })
-  const filters = useOfferFilters(events)
+  const filters = useOfferFilters(eventProducts)
 
   const table = useDataTable({
     columns,

@@ -13,31 +13,31 @@ export const GET = async (
   res: MedusaResponse<AdminEventMonetizationResponse>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const eventId = req.params.event_id
+  const productId = req.params.event_id
   const { limit, offset } = req.validatedQuery as AdminGetEventMonetizationParamsType
   const page = { skip: offset, take: limit }
   const [offers, experiments, ads] = await Promise.all([
     query.graph({
       entity: "offer",
       fields: OFFER_FIELDS,
-      filters: { event_id: eventId },
+      filters: { event_id: productId },
       pagination: { ...page, order: { created_at: "DESC", id: "DESC" } },
     }),
     query.graph({
       entity: "ab_experiment",
       fields: ["id", "test_id", "event_id", "name", "status", "started_at", "stopped_at", "winner_variant_id"],
-      filters: { event_id: eventId },
+      filters: { event_id: productId },
       pagination: { ...page, order: { created_at: "DESC", id: "DESC" } },
     }),
     query.graph({
       entity: "ad",
       fields: ADMIN_AD_FIELDS,
-      filters: { event_id: eventId },
+      filters: { event_id: productId },
       pagination: { ...page, order: { created_at: "DESC", id: "DESC" } },
     }),
   ])
   res.json({
-    event_id: eventId,
+    event_id: productId,
     offers: offers.data.map(formatOffer),
     ads: await withDeliveryStats(req.scope, ads.data),
     experiments: experiments.data,

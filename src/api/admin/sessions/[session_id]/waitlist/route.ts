@@ -16,9 +16,9 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetSessionWaitlistParamsType>,
   res: MedusaResponse<AdminSessionWaitlistResponse>
 ) => {
-  const sessionId = req.params.session_id
+  const variantId = req.params.session_id
   const { limit, offset } = req.validatedQuery as AdminGetSessionWaitlistParamsType
-  const inventory = await getSessionInventory(req.scope, sessionId)
+  const inventory = await getSessionInventory(req.scope, variantId)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const waitlist: WaitlistModuleService = req.scope.resolve(WAITLIST_MODULE)
   const { data: entries, metadata } = await query.graph({
@@ -28,7 +28,7 @@ export const GET = async (
       "token_used_at", "accepted_at", "consumed_at", "cart_id", "created_at", "checkout_expires_at", "skip_count",
       "accept_partial",
     ],
-    filters: { session_id: sessionId },
+    filters: { session_id: variantId },
     pagination: { order: { seq: "ASC" }, skip: offset, take: limit },
   })
   const entryIds = entries.map((entry) => entry.id as string)
@@ -37,7 +37,7 @@ export const GET = async (
     ? await query.graph({
         entity: "waitlist_audit",
         fields: ["id", "entry_id", "action", "at", "details"],
-        filters: { session_id: sessionId, entry_id: entryIds },
+        filters: { session_id: variantId, entry_id: entryIds },
         pagination: { order: { at: "ASC" } },
       })
     : { data: [] }
@@ -53,7 +53,7 @@ export const GET = async (
   const firstSeq = entries[0]?.seq
   const [, waitingBefore] = firstSeq
     ? await waitlist.listAndCountWaitlistEntries(
-        { session_id: sessionId, status: "WAITING", seq: { $lt: firstSeq } },
+        { session_id: variantId, status: "WAITING", seq: { $lt: firstSeq } },
         { select: ["id"], take: 1 }
       )
     : [[], 0]
@@ -64,8 +64,8 @@ export const GET = async (
     customer: (entry.customer_id && customerById.get(entry.customer_id)) || null,
     audit: audit.filter((row) => row.entry_id === entry.id),
   }))
-  const waitlist_enabled = await waitlist.isWaitlistEnabled({ session_id: sessionId, product_id: inventory.product_id })
-  const [summary] = await waitlist.summarize(sessionId)
+  const waitlist_enabled = await waitlist.isWaitlistEnabled({ session_id: variantId, product_id: inventory.product_id })
+  const [summary] = await waitlist.summarize(variantId)
   const status_counts = Object.fromEntries(
     STATUS_KEYS.map((status) => [status, Number((summary as Record<string, unknown> | undefined)?.[status] ?? 0)])
   ) as AdminWaitlistStatusCounts

@@ -12,7 +12,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetEventOffersParamsType>,
   res: MedusaResponse<StoreOfferListResponse>
 ) => {
-  const { placement, session_id, limit, offset } = req.validatedQuery as StoreGetEventOffersParamsType
+  const { placement, session_id: variantId, limit, offset } = req.validatedQuery as StoreGetEventOffersParamsType
   const now = new Date()
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -32,7 +32,7 @@ export const GET = async (
   })
   const tiers = await purchasedVariantIds(req.scope, req.auth_context?.actor_id)
   // Targeting is decided per offer in code, so the page is cut after it.
-  const visible = (data as unknown as (OfferLike & StoreOffer)[]).filter((offer) => isEligible(offer, tiers) && matchesSession(offer, session_id))
+  const visible = (data as unknown as (OfferLike & StoreOffer)[]).filter((offer) => isEligible(offer, tiers) && matchesSession(offer, variantId))
   const offers = visible.slice(offset, offset + limit).map(formatOffer)
   res.json({ offers, count: visible.length, offset, limit })
 }

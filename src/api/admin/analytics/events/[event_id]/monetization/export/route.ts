@@ -16,9 +16,9 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const { date_from, date_to } = req.validatedQuery as AdminGetMonetizationDashboardParamsType
-  const eventId = req.params.event_id
+  const productId = req.params.event_id
   const service = req.scope.resolve<MonetizationEventModuleService>(MONETIZATION_EVENT_MODULE)
-  const range = { event_id: eventId, date_from, date_to }
+  const range = { event_id: productId, date_from, date_to }
   const [rollup, holds] = await Promise.all([service.countEventsByDay(range), countOfferHoldsByDay(req.scope, range)])
   const rows = [...rollup.filter((row) => row.type !== "OFFER_ADD_TO_CART"), ...holds]
 
@@ -30,7 +30,7 @@ export const GET = async (
   }
 
   // The id goes into a header: keep only characters that cannot break it.
-  const safeId = eventId.replace(/[^A-Za-z0-9_-]/g, "_")
+  const safeId = productId.replace(/[^A-Za-z0-9_-]/g, "_")
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", `attachment; filename="monetization-${safeId}-${date_from}-${date_to}.csv"`)
   res.status(200).send(`${lines.join("\r\n")}\r\n`)

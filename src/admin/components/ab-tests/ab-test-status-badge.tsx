@@ -9,8 +9,8 @@ const COLORS: Record<AbTestStatus, "grey" | "green" | "orange"> = {
 
 const LABELS: Record<AbTestStatus, string> = { DRAFT: "Draft", RUNNING: "Running", STOPPED: "Stopped" }
 
-export const ExperimentStatusBadge = ({ status }: { status: AbTestStatus }) => (
-  <StatusBadge color={COLORS[status] ?? "grey"} data-testid="experiment-status">
+export const AbTestStatusBadge = ({ status }: { status: AbTestStatus }) => (
+  <StatusBadge color={COLORS[status] ?? "grey"} data-testid="ab-test-status">
     {LABELS[status] ?? status}
   </StatusBadge>
 )

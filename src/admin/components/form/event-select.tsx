@@ -3,7 +3,7 @@ import { useEventProducts } from "../../hooks/api/event-products"
 
 type EventSelectProps = {
   value: string | undefined
-  onChange: (eventId: string) => void
+  onChange: (productId: string) => void
   id?: string
   placeholder?: string
   size?: "base" | "small"

@@ -2,11 +2,11 @@ import { Plus, Trash } from "@medusajs/icons"
 import { Button, Hint, IconButton, Input, Label, Text } from "@medusajs/ui"
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form"
 import { AB_MAX_VARIANTS } from "../../../modules/abtest/types"
-import { ExperimentFormValues, trafficShares, variantRow } from "./experiment-form-schema"
+import { AbTestFormValues, trafficShares, variantRow } from "./ab-test-form-schema"
 
 /** The variants as rows of id, name and weight, with the traffic split the weights give. */
-export const ExperimentVariantFields = () => {
-  const { control, register, formState } = useFormContext<ExperimentFormValues>()
+export const AbTestVariantFields = () => {
+  const { control, register, formState } = useFormContext<AbTestFormValues>()
   // keyName: a variant's own `id` is a form value, so the row key needs another name.
   const { fields, append, remove } = useFieldArray({ control, name: "variants", keyName: "key" })
   const shares = trafficShares(useWatch({ control, name: "variants" }) ?? [])
@@ -25,7 +25,7 @@ export const ExperimentVariantFields = () => {
           variant="secondary"
           disabled={fields.length >= AB_MAX_VARIANTS}
           onClick={() => append(variantRow({ weight: 50 }))}
-          data-testid="experiment-add-variant"
+          data-testid="ab-test-add-variant"
         >
           <Plus /> Add variant
         </Button>
@@ -34,7 +34,7 @@ export const ExperimentVariantFields = () => {
         const rowErrors = errors?.[index]
         const rowError = rowErrors?.id?.message ?? rowErrors?.name?.message ?? rowErrors?.weight?.message
         return (
-          <div key={field.key} className="flex flex-col gap-y-1" data-testid="experiment-variant-row">
+          <div key={field.key} className="flex flex-col gap-y-1" data-testid="ab-test-variant-row">
             <div className="grid grid-cols-[1fr_1fr_100px_80px_auto] items-center gap-2">
               <Input
                 aria-label={`Variant ${index + 1} id`}
@@ -70,7 +70,7 @@ export const ExperimentVariantFields = () => {
               </IconButton>
             </div>
             {rowError && (
-              <Hint variant="error" data-testid={`experiment-variant-${index}-error`}>
+              <Hint variant="error" data-testid={`ab-test-variant-${index}-error`}>
                 {`Variant ${index + 1}: ${rowError}`}
               </Hint>
             )}
@@ -78,7 +78,7 @@ export const ExperimentVariantFields = () => {
         )
       })}
       {listError ? (
-        <Hint variant="error" data-testid="experiment-variants-error">
+        <Hint variant="error" data-testid="ab-test-variants-error">
           {listError}
         </Hint>
       ) : (

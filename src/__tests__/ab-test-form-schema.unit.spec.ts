@@ -1,15 +1,15 @@
 import {
-  experimentFormDefaults,
-  experimentFormSchema,
-  ExperimentFormValues,
+  abTestFormDefaults,
+  abTestFormSchema,
+  AbTestFormValues,
   toCreatePayload,
   toUpdatePayload,
   trafficShares,
-} from "../admin/components/experiments/experiment-form-schema"
+} from "../admin/components/ab-tests/ab-test-form-schema"
 import { AdminCreateAbTest, AdminUpdateAbTest } from "../api/admin/ab-tests/validators"
 
-const valid: ExperimentFormValues = {
-  ...experimentFormDefaults(undefined, "prod_event"),
+const valid: AbTestFormValues = {
+  ...abTestFormDefaults(undefined, "prod_event"),
   test_id: "checkout-banner",
   name: "Checkout banner copy",
 }
@@ -17,8 +17,8 @@ const valid: ExperimentFormValues = {
 const variants = (...rows: Array<[string, string, string]>) => rows.map(([id, name, weight]) => ({ id, name, weight }))
 
 /** [label, form inputs, the same inputs as the server receives them]. */
-const cases: Array<[string, Partial<ExperimentFormValues>, Record<string, unknown>]> = [
-  ["a valid experiment", {}, {}],
+const cases: Array<[string, Partial<AbTestFormValues>, Record<string, unknown>]> = [
+  ["a valid A/B test", {}, {}],
   ["a 2-character key", { test_id: "ab" }, { test_id: "ab" }],
   ["a key starting with '-'", { test_id: "-banner" }, { test_id: "-banner" }],
   ["a key with a space", { test_id: "check out" }, { test_id: "check out" }],
@@ -72,10 +72,10 @@ const cases: Array<[string, Partial<ExperimentFormValues>, Record<string, unknow
   ],
 ]
 
-describe("experiment form schema", () => {
+describe("A/B test form schema", () => {
   it.each(cases)("agrees with the server's validator on %s", (_label, form, body) => {
     const values = { ...valid, ...form }
-    const client = experimentFormSchema.safeParse(values)
+    const client = abTestFormSchema.safeParse(values)
     const server = AdminCreateAbTest.safeParse({ ...toCreatePayload(valid), ...body })
     expect(client.success).toBe(server.success)
     if (client.success) {
@@ -85,12 +85,12 @@ describe("experiment form schema", () => {
   })
 
   it("an empty weight is refused on its row, not sent as 0", () => {
-    const result = experimentFormSchema.safeParse({ ...valid, variants: variants(["a", "", ""], ["b", "", "1"]) })
+    const result = abTestFormSchema.safeParse({ ...valid, variants: variants(["a", "", ""], ["b", "", "1"]) })
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([["variants", 0, "weight"]])
   })
 
   it("puts a repeated variant id on the row that repeats it", () => {
-    const result = experimentFormSchema.safeParse({ ...valid, variants: variants(["a", "", "1"], ["a", "", "1"]) })
+    const result = abTestFormSchema.safeParse({ ...valid, variants: variants(["a", "", "1"], ["a", "", "1"]) })
     expect(result.error?.issues.map((issue) => issue.path)).toEqual([["variants", 1, "id"]])
   })
 
@@ -112,9 +112,9 @@ describe("experiment form schema", () => {
     expect(AdminUpdateAbTest.safeParse(update).success).toBe(true)
   })
 
-  it("starts a new experiment with a control and one variant, and edits a stored one as it is", () => {
-    expect(experimentFormDefaults(undefined, "prod_event").variants.map((variant) => variant.id)).toEqual(["control", "variant_b"])
-    const stored = experimentFormDefaults({
+  it("starts a new A/B test with a control and one variant, and edits a stored one as it is", () => {
+    expect(abTestFormDefaults(undefined, "prod_event").variants.map((variant) => variant.id)).toEqual(["control", "variant_b"])
+    const stored = abTestFormDefaults({
       test_id: "hero",
       event_id: "prod_1",
       name: "Hero",
@@ -124,7 +124,7 @@ describe("experiment form schema", () => {
         { id: "a", name: "A", weight: 1 },
         { id: "b", name: "B", weight: 3 },
       ],
-    } as Parameters<typeof experimentFormDefaults>[0])
+    } as Parameters<typeof abTestFormDefaults>[0])
     expect(stored).toMatchObject({ test_id: "hero", description: "", variants: [{ id: "a", weight: "1" }, { id: "b", weight: "3" }] })
   })
 

@@ -38,8 +38,8 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const session = useAdminSession(api, adminBuild)
 
-    describe("Admin: /app/monetization/experiments", () => {
-      it("creates an experiment in the form, starts it, shows results with a recommendation and declares the winner", async () => {
+    describe("Admin: /app/monetization/ab-tests", () => {
+      it("creates an A/B test in the form, starts it, shows results with a recommendation and declares the winner", async () => {
         const { page } = session.browser
         const problems = collectPageProblems(page)
         const container = getContainer()
@@ -50,46 +50,46 @@ medusaIntegrationTestRunner({
 
         await logInToAdmin(page, session.server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
-        const sidebarLink = await monetizationSidebarLink(page, "/monetization/experiments")
-        await expect(sidebarLink.innerText()).resolves.toContain("Experiments")
+        const sidebarLink = await monetizationSidebarLink(page, "/monetization/ab-tests")
+        await expect(sidebarLink.innerText()).resolves.toContain("A/B tests")
         await sidebarLink.click()
-        await page.waitForURL(`${session.server.url}/app/monetization/experiments`)
-        await page.getByTestId("experiments").getByText("No experiments yet").waitFor({ timeout: 20_000 })
+        await page.waitForURL(`${session.server.url}/app/monetization/ab-tests`)
+        await page.getByTestId("ab-tests").getByText("No A/B tests yet").waitFor({ timeout: 20_000 })
 
         // Create through the form: key, event (a product), name, the two default variants re-weighted.
-        await page.getByTestId("experiment-create").click()
-        const form = page.getByTestId("experiment-form")
+        await page.getByTestId("ab-test-create").click()
+        const form = page.getByTestId("ab-test-form")
         await form.waitFor()
-        await form.locator("#experiment-test-id").fill(TEST_ID)
+        await form.locator("#ab-test-test-id").fill(TEST_ID)
         await form.getByTestId("event-select").click()
         await page.getByRole("option", { name: EVENT_TITLE }).click()
-        await form.locator("#experiment-name").fill("Checkout banner copy")
-        await form.locator("#experiment-description").fill("Does urgency copy sell more upgrades?")
+        await form.locator("#ab-test-name").fill("Checkout banner copy")
+        await form.locator("#ab-test-description").fill("Does urgency copy sell more upgrades?")
         await form.locator('input[name="variants.1.name"]').fill("Urgency copy")
-        await form.getByTestId("experiment-add-variant").click()
-        await expect(form.getByTestId("experiment-variant-row").count()).resolves.toBe(3)
+        await form.getByTestId("ab-test-add-variant").click()
+        await expect(form.getByTestId("ab-test-variant-row").count()).resolves.toBe(3)
         await form.getByRole("button", { name: "Remove variant 3" }).click()
-        await expect(form.getByTestId("experiment-variant-row").count()).resolves.toBe(2)
+        await expect(form.getByTestId("ab-test-variant-row").count()).resolves.toBe(2)
         const created = page.waitForResponse(
           (response) => response.url().endsWith("/admin/ab-tests") && response.request().method() === "POST"
         )
-        await form.getByTestId("experiment-save").click()
+        await form.getByTestId("ab-test-save").click()
         expect((await created).status()).toBe(200)
 
         // Saving opens the detail page.
-        await page.waitForURL(`${session.server.url}/app/monetization/experiments/${TEST_ID}`, { timeout: 20_000 })
-        const detail = page.getByTestId("experiment-detail")
+        await page.waitForURL(`${session.server.url}/app/monetization/ab-tests/${TEST_ID}`, { timeout: 20_000 })
+        const detail = page.getByTestId("ab-test-detail")
         await detail.getByText("Checkout banner copy").waitFor({ timeout: 20_000 })
-        await expect(detail.getByTestId("experiment-status").innerText()).resolves.toBe("Draft")
-        await expect(detail.getByTestId("experiment-variants").innerText()).resolves.toContain("Urgency copy")
+        await expect(detail.getByTestId("ab-test-status").innerText()).resolves.toBe("Draft")
+        await expect(detail.getByTestId("ab-test-variants").innerText()).resolves.toContain("Urgency copy")
 
         // Start, behind a confirmation.
-        await detail.getByTestId("experiment-start").click()
+        await detail.getByTestId("ab-test-start").click()
         const started = page.waitForResponse((response) => response.url().endsWith(`/admin/ab-tests/${TEST_ID}/start`))
         await page.getByRole("alertdialog").getByRole("button", { name: "Start" }).click()
         expect((await started).status()).toBe(200)
-        await detail.getByTestId("experiment-stop").waitFor({ timeout: 20_000 })
-        await expect(detail.getByTestId("experiment-status").innerText()).resolves.toBe("Running")
+        await detail.getByTestId("ab-test-stop").waitFor({ timeout: 20_000 })
+        await expect(detail.getByTestId("ab-test-status").innerText()).resolves.toBe("Running")
 
         // The storefront's tracking: 200 sessions per arm, 10% vs 30% conversion.
         // Honest traffic: sessions the test's rule assigns to each arm (the server rejects any other).
@@ -105,44 +105,50 @@ medusaIntegrationTestRunner({
         expect(apiResults.data.winner).toBe("variant_b")
 
         await page.reload()
-        const results = page.getByTestId("experiment-results")
-        const table = results.getByTestId("experiment-results-table")
+        const results = page.getByTestId("ab-test-results")
+        const table = results.getByTestId("ab-test-results-table")
         await table.waitFor({ timeout: 20_000 })
-        const control = await table.getByTestId("experiment-result-control").innerText()
-        const variantB = await table.getByTestId("experiment-result-variant_b").innerText()
+        const control = await table.getByTestId("ab-test-result-control").innerText()
+        const variantB = await table.getByTestId("ab-test-result-variant_b").innerText()
         expect(control).toMatch(/200\s+20\s+10\.00%/)
         expect(variantB).toMatch(/200\s+60\s+30\.00%/)
         expect(variantB).toContain("Winner")
-        const recommendation = await results.getByTestId("experiment-recommendation").innerText()
+        const recommendation = await results.getByTestId("ab-test-recommendation").innerText()
         expect(recommendation).toBe(apiResults.data.recommendation)
         expect(recommendation).toContain("variant_b wins")
-        await expect(results.getByTestId("experiment-srm-warning").count()).resolves.toBe(0)
-        await expect(results.getByTestId("experiment-confidence").innerText()).resolves.toMatch(/^>?\d+\.\d{2}%$/)
-        const screenshot = await saveScreenshot(page, "admin-experiment-results")
+        await expect(results.getByTestId("ab-test-srm-warning").count()).resolves.toBe(0)
+        await expect(results.getByTestId("ab-test-confidence").innerText()).resolves.toMatch(/^>?\d+\.\d{2}%$/)
+        const screenshot = await saveScreenshot(page, "admin-ab-test-results")
 
         // Declare the statistical winner: recorded and the test stops.
-        await results.getByTestId("experiment-declare-winner").click()
+        await results.getByTestId("ab-test-declare-winner").click()
         const declared = page.waitForResponse((response) =>
           response.url().endsWith(`/admin/ab-tests/${TEST_ID}/declare-winner`)
         )
         await page.getByRole("alertdialog").getByRole("button", { name: "Declare winner" }).click()
         expect((await declared).status()).toBe(200)
-        await detail.getByTestId("experiment-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
+        await detail.getByTestId("ab-test-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
         await table.getByText("Declared").waitFor({ timeout: 20_000 })
-        await saveScreenshot(page, "admin-experiment-declared")
+        await saveScreenshot(page, "admin-ab-test-declared")
 
         // The list shows it with its status and variant count.
-        await page.locator('a[href="/app/monetization/experiments"]').first().click()
-        const row = page.getByTestId("experiments").locator("tbody tr", { hasText: TEST_ID })
+        await page.locator('a[href="/app/monetization/ab-tests"]').first().click()
+        const row = page.getByTestId("ab-tests").locator("tbody tr", { hasText: TEST_ID })
         await row.waitFor({ timeout: 20_000 })
         const rowText = await row.innerText()
         expect(rowText).toContain(EVENT_TITLE)
         expect(rowText).toContain("Stopped")
-        await saveScreenshot(page, "admin-experiments-list")
-        // A row opens its experiment.
+        await saveScreenshot(page, "admin-ab-tests-list")
+        // A row opens its A/B test.
         await row.getByText(TEST_ID, { exact: true }).click()
-        await page.waitForURL(`${session.server.url}/app/monetization/experiments/${TEST_ID}`, { timeout: 20_000 })
-        await detail.getByTestId("experiment-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
+        await page.waitForURL(`${session.server.url}/app/monetization/ab-tests/${TEST_ID}`, { timeout: 20_000 })
+        await detail.getByTestId("ab-test-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
+        // The URLs A/B tests had before they were renamed redirect to the current ones.
+        for (const before of [`/app/experiments/${TEST_ID}`, `/app/monetization/experiments/${TEST_ID}`]) {
+          await page.goto(`${session.server.url}${before}`)
+          await page.waitForURL(`${session.server.url}/app/monetization/ab-tests/${TEST_ID}`, { timeout: 20_000 })
+          await detail.getByTestId("ab-test-status").filter({ hasText: "Stopped" }).waitFor({ timeout: 20_000 })
+        }
         process.stdout.write(`[browser] screenshots in ${screenshot.replace(/[^/]+$/, "")}\n`)
 
         expect(problems).toEqual([])

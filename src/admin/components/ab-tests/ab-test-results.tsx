@@ -14,23 +14,23 @@ const confidence = (value: number | null | undefined) =>
 const money = (value: number | null | undefined) => (value === null || value === undefined ? "-" : value.toFixed(2))
 
 /** The statistical read-out: per-variant table, confidence, SRM check, recommendation, declare winner. */
-export const ExperimentResults = ({ experiment }: { experiment: AdminAbTest }) => {
-  const { results, isLoading, isError, error } = useAbTestResults(experiment.test_id, {
+export const AbTestResults = ({ abTest }: { abTest: AdminAbTest }) => {
+  const { results, isLoading, isError, error } = useAbTestResults(abTest.test_id, {
     // A running test keeps collecting data.
-    refetchInterval: experiment.status === "RUNNING" ? 30_000 : false,
+    refetchInterval: abTest.status === "RUNNING" ? 30_000 : false,
   })
 
   return (
-    <Container className="divide-y p-0" data-testid="experiment-results">
+    <Container className="divide-y p-0" data-testid="ab-test-results">
       <div className="flex items-center justify-between px-6 py-4">
         <div>
           <Heading level="h2">Results</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Goal: {experiment.primary_goal}
+            Goal: {abTest.primary_goal}
             {results ? ` · ${number.format(results.total_impressions)} sessions · ${number.format(results.total_conversions)} conversions` : ""}
           </Text>
         </div>
-        {results && <DeclareWinner experiment={experiment} results={results} />}
+        {results && <DeclareWinner abTest={abTest} results={results} />}
       </div>
       {isLoading && (
         <div className="px-6 py-4">
@@ -42,36 +42,36 @@ export const ExperimentResults = ({ experiment }: { experiment: AdminAbTest }) =
           <Alert variant="error">{error?.message ?? "Results could not be loaded."}</Alert>
         </div>
       )}
-      {results && <ResultsBody results={results} experiment={experiment} />}
+      {results && <ResultsBody results={results} abTest={abTest} />}
     </Container>
   )
 }
 
-const ResultsBody = ({ results, experiment }: { results: AdminAbTestResults; experiment: AdminAbTest }) => {
-  const declared = experiment.winner_variant_id ?? results.declared_winner?.variant_id ?? null
-  const control = results.control_variant_id ?? experiment.control_variant_id ?? experiment.variants[0]?.id
+const ResultsBody = ({ results, abTest }: { results: AdminAbTestResults; abTest: AdminAbTest }) => {
+  const declared = abTest.winner_variant_id ?? results.declared_winner?.variant_id ?? null
+  const control = results.control_variant_id ?? abTest.control_variant_id ?? abTest.variants[0]?.id
   return (
     <>
       <div className="flex flex-col gap-3 px-6 py-4">
         {!results.srm.ok && (
-          <Alert variant="error" data-testid="experiment-srm-warning">
+          <Alert variant="error" data-testid="ab-test-srm-warning">
             Sample ratio mismatch: the traffic split does not match the configured weights
             {results.srm.p_value !== null ? ` (p = ${results.srm.p_value.toExponential(2)})` : ""}. Check the
             assignment and tracking before trusting these numbers.
           </Alert>
         )}
-        <Alert variant={results.winner ? "success" : "info"} data-testid="experiment-recommendation">
+        <Alert variant={results.winner ? "success" : "info"} data-testid="ab-test-recommendation">
           {results.recommendation}
         </Alert>
         <div className="flex flex-wrap gap-x-8 gap-y-2">
-          <Stat label="Overall confidence" value={confidence(results.confidence)} testId="experiment-confidence" />
+          <Stat label="Overall confidence" value={confidence(results.confidence)} testId="ab-test-confidence" />
           <Stat label="Statistical winner" value={results.winner ?? "None yet"} />
           <Stat label="Declared winner" value={declared ?? "-"} />
           <Stat label="Sample ratio" value={results.srm.ok ? "OK" : "Mismatch"} />
         </div>
       </div>
       <div className="overflow-x-auto">
-        <Table data-testid="experiment-results-table">
+        <Table data-testid="ab-test-results-table">
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell>Variant</Table.HeaderCell>
@@ -84,7 +84,7 @@ const ResultsBody = ({ results, experiment }: { results: AdminAbTestResults; exp
           </Table.Header>
           <Table.Body>
             {results.variants.map((variant) => (
-              <Table.Row key={variant.variant_id} data-testid={`experiment-result-${variant.variant_id}`}>
+              <Table.Row key={variant.variant_id} data-testid={`ab-test-result-${variant.variant_id}`}>
                 <Table.Cell>
                   <div className="flex items-center gap-2">
                     <span>{variant.name && variant.name !== variant.variant_id ? `${variant.name} (${variant.variant_id})` : variant.variant_id}</span>
@@ -130,10 +130,10 @@ const Stat = ({ label, value, testId }: { label: string; value: string; testId?:
   </div>
 )
 
-const DeclareWinner = ({ experiment, results }: { experiment: AdminAbTest; results: AdminAbTestResults }) => {
+const DeclareWinner = ({ abTest, results }: { abTest: AdminAbTest; results: AdminAbTestResults }) => {
   const prompt = usePrompt()
-  const declare = useDeclareAbTestWinner(experiment.test_id)
-  if (experiment.status === "DRAFT" || experiment.winner_variant_id) {
+  const declare = useDeclareAbTestWinner(abTest.test_id)
+  if (abTest.status === "DRAFT" || abTest.winner_variant_id) {
     return null
   }
   const onClick = async () => {
@@ -141,8 +141,8 @@ const DeclareWinner = ({ experiment, results }: { experiment: AdminAbTest; resul
     const confirmed = await prompt({
       title: candidate ? `Declare ${candidate} the winner?` : "No significant winner",
       description: candidate
-        ? `${results.recommendation} The decision is recorded with these statistics and the experiment stops.`
-        : `${results.recommendation} Declaring a winner without significance is not supported here yet; keep the experiment running.`,
+        ? `${results.recommendation} The decision is recorded with these statistics and the A/B test stops.`
+        : `${results.recommendation} Declaring a winner without significance is not supported here yet; keep the A/B test running.`,
       confirmText: candidate ? "Declare winner" : "OK",
       cancelText: "Cancel",
       variant: "confirmation",
@@ -155,7 +155,7 @@ const DeclareWinner = ({ experiment, results }: { experiment: AdminAbTest; resul
     }
   }
   return (
-    <Button size="small" variant="secondary" onClick={onClick} isLoading={declare.isPending} data-testid="experiment-declare-winner">
+    <Button size="small" variant="secondary" onClick={onClick} isLoading={declare.isPending} data-testid="ab-test-declare-winner">
       Declare winner
     </Button>
   )

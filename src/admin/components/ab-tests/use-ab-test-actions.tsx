@@ -2,14 +2,14 @@ import { toast, usePrompt } from "@medusajs/ui"
 import { AdminAbTest, useDeleteAbTest, useTransitionAbTest } from "../../hooks/api/ab-tests"
 
 /** Start, stop and delete, each behind a confirmation prompt. */
-export const useExperimentActions = () => {
+export const useAbTestActions = () => {
   const prompt = usePrompt()
   const transition = useTransitionAbTest()
   const remove = useDeleteAbTest()
 
-  const start = async (experiment: AdminAbTest) => {
+  const start = async (abTest: AdminAbTest) => {
     const confirmed = await prompt({
-      title: `Start ${experiment.test_id}?`,
+      title: `Start ${abTest.test_id}?`,
       description: "Visitors will be split between the variants and tracking starts. Variants cannot be changed afterwards.",
       confirmText: "Start",
       cancelText: "Cancel",
@@ -17,31 +17,31 @@ export const useExperimentActions = () => {
     })
     if (confirmed) {
       await transition
-        .mutateAsync({ test_id: experiment.test_id, action: "start" })
-        .then(() => toast.success(`${experiment.test_id} is running`))
+        .mutateAsync({ test_id: abTest.test_id, action: "start" })
+        .then(() => toast.success(`${abTest.test_id} is running`))
         .catch((error: Error) => toast.error(error.message))
     }
   }
 
-  const stop = async (experiment: AdminAbTest) => {
+  const stop = async (abTest: AdminAbTest) => {
     const confirmed = await prompt({
-      title: `Stop ${experiment.test_id}?`,
-      description: "New visits and conversions will no longer be recorded. A stopped experiment cannot be restarted.",
+      title: `Stop ${abTest.test_id}?`,
+      description: "New visits and conversions will no longer be recorded. A stopped A/B test cannot be restarted.",
       confirmText: "Stop",
       cancelText: "Cancel",
     })
     if (confirmed) {
       await transition
-        .mutateAsync({ test_id: experiment.test_id, action: "stop" })
-        .then(() => toast.success(`${experiment.test_id} stopped`))
+        .mutateAsync({ test_id: abTest.test_id, action: "stop" })
+        .then(() => toast.success(`${abTest.test_id} stopped`))
         .catch((error: Error) => toast.error(error.message))
     }
   }
 
-  const destroy = async (experiment: AdminAbTest): Promise<boolean> => {
+  const destroy = async (abTest: AdminAbTest): Promise<boolean> => {
     const confirmed = await prompt({
-      title: `Delete ${experiment.test_id}?`,
-      description: "The experiment and its configuration will be removed.",
+      title: `Delete ${abTest.test_id}?`,
+      description: "The A/B test and its configuration will be removed.",
       confirmText: "Delete",
       cancelText: "Cancel",
     })
@@ -49,9 +49,9 @@ export const useExperimentActions = () => {
       return false
     }
     return remove
-      .mutateAsync(experiment.test_id)
+      .mutateAsync(abTest.test_id)
       .then(() => {
-        toast.success(`${experiment.test_id} deleted`)
+        toast.success(`${abTest.test_id} deleted`)
         return true
       })
       .catch((error: Error) => {

@@ -24,18 +24,18 @@ const variantSchema = z.object({
 })
 
 /** Mirrors AdminCreateAbTest / AdminUpdateAbTest (src/api/admin/ab-tests/validators.ts) over the form's string inputs. */
-export const experimentFormSchema = z.object({
+export const abTestFormSchema = z.object({
   test_id: z
     .string()
     .regex(AB_TEST_ID_PATTERN, "Key: 3–64 letters, digits, '_' or '-', starting with a letter or digit"),
-  event_id: z.string().min(1, "Choose the event the experiment runs on").max(128),
-  name: z.string().trim().min(1, "Give the experiment a name").max(200, "At most 200 characters"),
+  event_id: z.string().min(1, "Choose the event the A/B test runs on").max(128),
+  name: z.string().trim().min(1, "Give the A/B test a name").max(200, "At most 200 characters"),
   description: z.string().max(2000, "At most 2000 characters"),
   primary_goal: z.string().regex(AB_GOAL_PATTERN, "Letters, digits, '_', '.' or '-', starting with a letter or digit"),
   variants: z
     .array(variantSchema)
-    .min(2, "An experiment needs at least 2 variants")
-    .max(AB_MAX_VARIANTS, `An experiment has at most ${AB_MAX_VARIANTS} variants`)
+    .min(2, "An A/B test needs at least 2 variants")
+    .max(AB_MAX_VARIANTS, `An A/B test has at most ${AB_MAX_VARIANTS} variants`)
     .superRefine((variants, ctx) => {
       const seen = new Set<string>()
       variants.forEach((variant, index) => {
@@ -51,30 +51,30 @@ export const experimentFormSchema = z.object({
     }),
 })
 
-export type ExperimentFormValues = z.infer<typeof experimentFormSchema>
-export type ExperimentVariantValues = ExperimentFormValues["variants"][number]
+export type AbTestFormValues = z.infer<typeof abTestFormSchema>
+export type AbTestVariantValues = AbTestFormValues["variants"][number]
 
-export const variantRow = (variant: Partial<AdminAbVariant> = {}): ExperimentVariantValues => ({
+export const variantRow = (variant: Partial<AdminAbVariant> = {}): AbTestVariantValues => ({
   id: variant.id ?? "",
   name: variant.name ?? "",
   weight: String(variant.weight ?? 50),
 })
 
-export function experimentFormDefaults(experiment?: AdminAbTest, eventId?: string): ExperimentFormValues {
+export function abTestFormDefaults(abTest?: AdminAbTest, productId?: string): AbTestFormValues {
   return {
-    test_id: experiment?.test_id ?? "",
-    event_id: experiment?.event_id ?? eventId ?? "",
-    name: experiment?.name ?? "",
-    description: experiment?.description ?? "",
-    primary_goal: experiment?.primary_goal ?? "conversion",
-    variants: experiment?.variants.length
-      ? experiment.variants.map(variantRow)
+    test_id: abTest?.test_id ?? "",
+    event_id: abTest?.event_id ?? productId ?? "",
+    name: abTest?.name ?? "",
+    description: abTest?.description ?? "",
+    primary_goal: abTest?.primary_goal ?? "conversion",
+    variants: abTest?.variants.length
+      ? abTest.variants.map(variantRow)
       : [variantRow({ id: "control", name: "Control" }), variantRow({ id: "variant_b", name: "Variant B" })],
   }
 }
 
 /** The update body; a variant without a name is named by its id, an empty description clears it. */
-export function toUpdatePayload(values: ExperimentFormValues): AdminAbTestConfigPayload {
+export function toUpdatePayload(values: AbTestFormValues): AdminAbTestConfigPayload {
   return {
     event_id: values.event_id,
     name: values.name.trim(),
@@ -88,12 +88,12 @@ export function toUpdatePayload(values: ExperimentFormValues): AdminAbTestConfig
   }
 }
 
-export function toCreatePayload(values: ExperimentFormValues): AdminCreateAbTestPayload {
+export function toCreatePayload(values: AbTestFormValues): AdminCreateAbTestPayload {
   return { ...toUpdatePayload(values), test_id: values.test_id }
 }
 
 /** Each variant's share of traffic in percent, one decimal; null while the weights add up to nothing. */
-export function trafficShares(variants: Pick<ExperimentVariantValues, "weight">[]): Array<number | null> {
+export function trafficShares(variants: Pick<AbTestVariantValues, "weight">[]): Array<number | null> {
   const weights = variants.map((variant) => weight(variant.weight) || 0)
   const total = weights.reduce((sum, value) => sum + value, 0)
   return weights.map((value) => (total > 0 ? Math.round((value / total) * 1000) / 10 : null))

@@ -2,19 +2,19 @@ import { PencilSquare, PlaySolid, StopCircleSolid, Trash } from "@medusajs/icons
 import { createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import type { AdminAbTest } from "../../hooks/api/ab-tests"
-import { ExperimentStatusBadge, formatDateTime } from "./status-badge"
-import type { useExperimentActions } from "./use-experiment-actions"
+import { AbTestStatusBadge, formatDateTime } from "./ab-test-status-badge"
+import type { useAbTestActions } from "./use-ab-test-actions"
 
 const columnHelper = createDataTableColumnHelper<AdminAbTest>()
 
-type ExperimentColumnsOptions = {
+type AbTestColumnsOptions = {
   eventTitles: Map<string, string>
-  actions: ReturnType<typeof useExperimentActions>
-  onEdit: (experiment: AdminAbTest) => void
+  actions: ReturnType<typeof useAbTestActions>
+  onEdit: (abTest: AdminAbTest) => void
 }
 
-/** The experiments table: key, name, event, status, variants, start, and the moves the status allows. */
-export function useExperimentColumns({ eventTitles, actions, onEdit }: ExperimentColumnsOptions) {
+/** The A/B tests table: key, name, event, status, variants, start, and the moves the status allows. */
+export function useAbTestColumns({ eventTitles, actions, onEdit }: AbTestColumnsOptions) {
   return useMemo(
     () => [
       columnHelper.accessor("test_id", { header: "Key" }),
@@ -25,7 +25,7 @@ export function useExperimentColumns({ eventTitles, actions, onEdit }: Experimen
       }),
       columnHelper.accessor("status", {
         header: "Status",
-        cell: ({ getValue }) => <ExperimentStatusBadge status={getValue()} />,
+        cell: ({ getValue }) => <AbTestStatusBadge status={getValue()} />,
       }),
       columnHelper.accessor("variants", {
         header: "Variants",
@@ -37,22 +37,22 @@ export function useExperimentColumns({ eventTitles, actions, onEdit }: Experimen
       }),
       columnHelper.action({
         actions: ({ row }) => {
-          const experiment = row.original
+          const abTest = row.original
           const status = [
-            ...(experiment.status === "DRAFT"
-              ? [{ label: "Start", icon: <PlaySolid />, onClick: () => actions.start(experiment) }]
+            ...(abTest.status === "DRAFT"
+              ? [{ label: "Start", icon: <PlaySolid />, onClick: () => actions.start(abTest) }]
               : []),
-            ...(experiment.status === "RUNNING"
-              ? [{ label: "Stop", icon: <StopCircleSolid />, onClick: () => actions.stop(experiment) }]
+            ...(abTest.status === "RUNNING"
+              ? [{ label: "Stop", icon: <StopCircleSolid />, onClick: () => actions.stop(abTest) }]
               : []),
           ]
           const edit =
-            experiment.status === "DRAFT"
-              ? [{ label: "Edit", icon: <PencilSquare />, onClick: () => onEdit(experiment) }]
+            abTest.status === "DRAFT"
+              ? [{ label: "Edit", icon: <PencilSquare />, onClick: () => onEdit(abTest) }]
               : []
           return [
             [...edit, ...status],
-            [{ label: "Delete", icon: <Trash />, onClick: () => void actions.destroy(experiment) }],
+            [{ label: "Delete", icon: <Trash />, onClick: () => void actions.destroy(abTest) }],
           ].filter((group) => group.length)
         },
       }),
