@@ -1,15 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { inventoryOf, OfferLike } from "../../../modules/offer/availability"
-import { OFFER_FIELDS } from "./query-config"
-
-/** The contract's offer shape: stored fields plus the computed `inventory` block. */
-export function formatOffer<T extends Partial<OfferLike>>(offer: T) {
-  return {
-    ...offer,
-    inventory: inventoryOf({ sold: 0, held: 0, ...offer } as OfferLike),
-  }
-}
+import { formatOffer, OFFER_FIELDS } from "../../utils/offers"
 
 /** Re-reads an offer with Query; 404 when there is none. */
 export async function refetchOffer(container: MedusaContainer, id: string, fields: string[] = OFFER_FIELDS) {

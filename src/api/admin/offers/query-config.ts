@@ -1,29 +1,4 @@
-export const OFFER_FIELDS = [
-  "id",
-  "event_id",
-  "variant_id",
-  "title",
-  "description",
-  "image_url",
-  "offer_type",
-  "price",
-  "original_price",
-  "currency_code",
-  "placement",
-  "target_sessions",
-  "target_ticket_tiers",
-  "starts_at",
-  "expires_at",
-  "is_active",
-  "is_archived",
-  "inventory_total",
-  "max_per_customer",
-  "requires_ticket",
-  "sold",
-  "held",
-  "created_at",
-  "updated_at",
-]
+import { OFFER_FIELDS } from "../../utils/offers"
 
 export const retrieveAdminOfferQueryConfig = { defaults: OFFER_FIELDS, allowed: OFFER_FIELDS, isList: false }
 export const listAdminOffersQueryConfig = { ...retrieveAdminOfferQueryConfig, isList: true }

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createOfferWorkflow } from "../../../workflows/offer/workflows/create-offer"
-import { formatOffer, refetchOffer } from "./helpers"
+import { formatOffer } from "../../utils/offers"
+import { refetchOffer } from "./helpers"
 import type { AdminCreateOfferType, AdminGetOffersParamsType } from "./validators"
 import type { AdminOfferListResponse, AdminOfferResponse } from "../../../types/offers"
 

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OfferLike } from "../../../modules/offer/availability"
-import { OFFER_FIELDS } from "../../admin/offers/query-config"
+import { OFFER_FIELDS } from "../../utils/offers"
 import type { OfferHold, StoreOffer } from "../../../types/offers"
 
 /** An offer the store may show: not archived; 404 otherwise. */

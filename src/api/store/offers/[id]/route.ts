@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { isEligible } from "../../../../modules/offer/availability"
 import { purchasedVariantIds } from "../../../../workflows/offer/steps/resolve-customer-tiers"
-import { formatOffer } from "../../../admin/offers/helpers"
+import { formatOffer } from "../../../utils/offers"
 import { retrieveStoreOffer } from "../helpers"
 import type { StoreOfferResponse } from "../../../../types/offers"
 

@@ -1,11 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { formatOffer } from "../../../offers/helpers"
-import { OFFER_FIELDS } from "../../../offers/query-config"
 import { withDeliveryStats } from "../../../ads/helpers"
 import { ADMIN_AD_FIELDS } from "../../../ads/query-config"
 import type { AdminGetEventMonetizationParamsType } from "../../../sessions/validators"
 import type { AdminEventMonetizationResponse } from "../../../../../types/events"
+import { OFFER_FIELDS, formatOffer } from "../../../../utils/offers"
 
 /** Everything sold around one event: a page of its offers (with stock), ads and A/B tests, with their counts. */
 export const GET = async (

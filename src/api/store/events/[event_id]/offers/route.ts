@@ -2,10 +2,9 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isEligible, matchesSession, OfferLike } from "../../../../../modules/offer/availability"
 import { purchasedVariantIds } from "../../../../../workflows/offer/steps/resolve-customer-tiers"
-import { formatOffer } from "../../../../admin/offers/helpers"
-import { OFFER_FIELDS } from "../../../../admin/offers/query-config"
 import type { StoreGetEventOffersParamsType } from "../../../offers/validators"
 import type { StoreOffer, StoreOfferListResponse } from "../../../../../types/offers"
+import { OFFER_FIELDS, formatOffer } from "../../../../utils/offers"
 
 /** Active, in-schedule offers of an event that this visitor may see (ticket-tier and session targeting). */
 export const GET = async (
