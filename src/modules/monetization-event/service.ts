@@ -24,12 +24,7 @@ import { injectedPluginOptions } from "../../lib/module-loaders/plugin-options"
 import { executeCounting } from "../../lib/retention/execute-counting"
 import { ERASE_CUSTOMER_EVENTS_SQL, PURGE_EVENTS_SQL } from "./retention-sql"
 
-const EMPTY_RESULT: IngestResult = Object.freeze({
-  accepted: 0,
-  duplicates: 0,
-  inserted_ids: [],
-  inserted_client_event_ids: [],
-}) as IngestResult
+const emptyResult = (): IngestResult => ({ accepted: 0, duplicates: 0, inserted_ids: [], inserted_client_event_ids: [] })
 
 /** Statements in flight before client batches queue up to share one, and how many events one carries. */
 const COALESCE_IN_FLIGHT = 4
@@ -90,7 +85,7 @@ class MonetizationEventModuleService extends MedusaService({
    * server is busy (IngestCoalescer): for autocommitted client traffic, never inside a transaction.
    */
   ingestCoalesced(events: MonetizationEventInput[]): Promise<IngestResult> {
-    return events.length ? this.coalescer_.submit(events) : Promise.resolve(EMPTY_RESULT)
+    return events.length ? this.coalescer_.submit(events) : Promise.resolve(emptyResult())
   }
 
   /** Several batches in one statement, each with its own result. */
@@ -101,7 +96,7 @@ class MonetizationEventModuleService extends MedusaService({
   ): Promise<IngestResult[]> {
     const events = batches.flat()
     if (!events.length) {
-      return batches.map(() => EMPTY_RESULT)
+      return batches.map(emptyResult)
     }
     const ids = generateEntityIds("mev", events.length)
     const { shared, rows } = toIngestRows(events, ids)
@@ -116,7 +111,7 @@ class MonetizationEventModuleService extends MedusaService({
     const stored = new Map(inserted.map((row) => [row.id, row.client_event_id]))
     let offset = 0
     return batches.map((batch) => {
-      const result: IngestResult = { accepted: 0, duplicates: 0, inserted_ids: [], inserted_client_event_ids: [] }
+      const result = emptyResult()
       for (const id of ids.slice(offset, offset + batch.length)) {
         const clientEventId = stored.get(id)
         if (clientEventId === undefined) {
