@@ -100,7 +100,8 @@ async function provideMigratedTemplate(env) {
       child.on("exit", (c) => resolve(c ?? 1))
     })
     if (code !== 0) {
-      throw new Error(`medusa db:migrate exited with ${code}`)
+      console.warn(`[test] no migrated template (medusa db:migrate exited with ${code}): each test file migrates its own database`)
+      return {}
     }
     console.log(`[test] migrated template database ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     return { MEDUSA_TEST_DB_TEMPLATE: name }
