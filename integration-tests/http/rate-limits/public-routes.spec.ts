@@ -173,6 +173,19 @@ medusaIntegrationTestRunner({
         expect(attack.filter((response) => response.status === 429).length).toBeGreaterThan(250)
       })
 
+      it("counts bodies it refuses as unreadable on their address, so a flood of them is refused unread", async () => {
+        const answers = await flood(LIMITS.ip.points + 10, 1, () =>
+          post(`/beacon/analytics/track?x-publishable-api-key=${setup.publishableKey}`, "{not json", {
+            "content-type": "text/plain;charset=UTF-8",
+            "x-forwarded-for": "192.0.2.30",
+          })
+        )
+        expect(answers.slice(0, LIMITS.ip.points - 5).map((response) => response.status)).toEqual(
+          Array(LIMITS.ip.points - 5).fill(400)
+        )
+        answers.slice(-5).forEach((response) => expectRefused(response, /this network address/))
+      })
+
       it("answers an oversized body 413 and a body that is not JSON 400, both invalid_data, on store and beacon routes", async () => {
         const big = { events: [trackedEvent({ metadata: { blob: "x".repeat(1100 * 1024) } })] }
         const json = await post("/store/analytics/track", big, headers("192.0.2.20"))

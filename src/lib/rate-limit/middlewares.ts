@@ -95,6 +95,13 @@ export function limitRequest(kind: RouteKind) {
         }
         if (kind === "write") {
           req.rateLimitDeferred = true
+          res.once("close", () => {
+            if (req.rateLimitDeferred) {
+              // Answered before its items were counted (a body too large or not JSON): it still
+              // counts on its viewer and address, so a flood of bad bodies is refused unread too.
+              void firstRefusal(req, viewer ? [["viewer", viewer], ["ip", ip]] : [["ip", ip]])
+            }
+          })
           const known: [LimitedLayer, string][] = [["ip", ip], ["ipEvents", ip]]
           const refusal = await firstBlockedHere(req, viewer ? [["viewer", viewer], ...known] : known)
           return refusal ? refuse(res, refusal) : next()
@@ -130,10 +137,12 @@ export function limitItems(itemsOf: ItemsOf) {
       const viewer =
         req.rateLimitedViewer ??
         (customer ? `customer:${customer}` : typeof sessionToken === "string" && sessionToken ? `token:${sessionToken}` : null)
-      if (viewer && (req.rateLimitDeferred || !req.rateLimitedViewer)) {
+      const deferred = req.rateLimitDeferred
+      if (viewer && (deferred || !req.rateLimitedViewer)) {
         checks.push(["viewer", viewer])
       }
-      if (req.rateLimitDeferred) {
+      if (deferred) {
+        req.rateLimitDeferred = false
         checks.push(["ip", ip])
       }
       checks.push(["ipEvents", ip, items])
