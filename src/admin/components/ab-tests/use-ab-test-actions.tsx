@@ -7,36 +7,46 @@ export const useAbTestActions = () => {
   const transition = useTransitionAbTest()
   const remove = useDeleteAbTest()
 
-  const start = async (abTest: AdminAbTest) => {
-    const confirmed = await prompt({
-      title: `Start ${abTest.test_id}?`,
-      description: "Visitors will be split between the variants and tracking starts. Variants cannot be changed afterwards.",
-      confirmText: "Start",
-      cancelText: "Cancel",
-      variant: "confirmation",
-    })
+  /** Asks first, then moves the test to its next status and says how it went. */
+  const transitionAfterPrompt = async (
+    abTest: AdminAbTest,
+    action: "start" | "stop",
+    question: { title: string; description: string; confirmText: string; variant?: "confirmation" },
+    done: string
+  ) => {
+    const confirmed = await prompt({ ...question, cancelText: "Cancel" })
     if (confirmed) {
       await transition
-        .mutateAsync({ test_id: abTest.test_id, action: "start" })
-        .then(() => toast.success(`${abTest.test_id} is running`))
+        .mutateAsync({ test_id: abTest.test_id, action })
+        .then(() => toast.success(done))
         .catch((error: Error) => toast.error(error.message))
     }
   }
 
-  const stop = async (abTest: AdminAbTest) => {
-    const confirmed = await prompt({
-      title: `Stop ${abTest.test_id}?`,
-      description: "New visits and conversions will no longer be recorded. A stopped A/B test cannot be restarted.",
-      confirmText: "Stop",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      await transition
-        .mutateAsync({ test_id: abTest.test_id, action: "stop" })
-        .then(() => toast.success(`${abTest.test_id} stopped`))
-        .catch((error: Error) => toast.error(error.message))
-    }
-  }
+  const start = (abTest: AdminAbTest) =>
+    transitionAfterPrompt(
+      abTest,
+      "start",
+      {
+        title: `Start ${abTest.test_id}?`,
+        description: "Visitors will be split between the variants and tracking starts. Variants cannot be changed afterwards.",
+        confirmText: "Start",
+        variant: "confirmation",
+      },
+      `${abTest.test_id} is running`
+    )
+
+  const stop = (abTest: AdminAbTest) =>
+    transitionAfterPrompt(
+      abTest,
+      "stop",
+      {
+        title: `Stop ${abTest.test_id}?`,
+        description: "New visits and conversions will no longer be recorded. A stopped A/B test cannot be restarted.",
+        confirmText: "Stop",
+      },
+      `${abTest.test_id} stopped`
+    )
 
   const destroy = async (abTest: AdminAbTest): Promise<boolean> => {
     const confirmed = await prompt({
